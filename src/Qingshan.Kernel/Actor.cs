@@ -1,0 +1,43 @@
+namespace Qingshan.Kernel;
+
+/// <summary>
+/// Which regions an account may see and change: the prefix of its administrative division code
+/// (a county sees its county, a city its counties, a province everything in it). The empty prefix is
+/// the whole platform; <see cref="None"/> matches nothing and is what an unidentified caller gets.
+/// </summary>
+public sealed record RegionScope
+{
+    private RegionScope(string prefix) => Prefix = prefix;
+
+    /// <summary>Everything (platform administrators, province-wide auditors of a national deployment).</summary>
+    public static RegionScope All { get; } = new("");
+
+    /// <summary>Nothing: a prefix no code can start with.</summary>
+    public static RegionScope None { get; } = new("-");
+
+    public static RegionScope Of(NationalCodes.AdminDivisionCode region) => new(region.Prefix);
+
+    public string Prefix { get; }
+
+    public bool IsAll => Prefix.Length == 0;
+
+    public bool Includes(string? regionCode) => regionCode is not null && regionCode.StartsWith(Prefix, StringComparison.Ordinal);
+}
+
+/// <summary>Who is acting: recorded on every state change and used for data scope.</summary>
+public sealed record Actor(string UserId, string UserName, RegionScope Scope, IReadOnlySet<string> Roles, string? RegionCode = null, string? IpAddress = null)
+{
+    public static Actor Anonymous { get; } = new("", "anonymous", RegionScope.None, new HashSet<string>());
+
+    public static Actor System { get; } = new("system", "system", RegionScope.All, new HashSet<string>(["system"]));
+
+    public bool IsAuthenticated => UserId.Length > 0;
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+}
+
+/// <summary>The current actor of a request, circuit or CLI invocation (scoped). Hosts fill it; modules read it.</summary>
+public sealed class ActorContext
+{
+    public Actor Current { get; set; } = Actor.Anonymous;
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Qingshan.Access;
+using Qingshan.Data;
+using Qingshan.Kernel;
+using Qingshan.Registry;
+
+namespace Qingshan.Platform;
+
+/// <summary>The composition root shared by the web host, the CLI and the tests: every module on one store.</summary>
+public static class PlatformServices
+{
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection(DatabaseOptions.Section).Bind(options);
+        return options;
+    }
+
+    public static IServiceCollection AddQingshanPlatform(this IServiceCollection services, DatabaseOptions database, LoginPolicy? policy = null)
+    {
+        policy ??= new LoginPolicy();
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(policy));
+        services.AddScoped<ActorContext>();
+        services.AddDataProtection();
+        services.AddAccess(policy);
+        services.AddRegistry();
+        return services;
+    }
+}

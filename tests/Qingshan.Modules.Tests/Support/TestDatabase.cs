@@ -1,0 +1,133 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Qingshan.Data;
+using Qingshan.Migrations;
+
+namespace Qingshan.Tests.Support;
+
+/// <summary>
+/// A fresh, migrated database per test on the lane chosen by <c>QINGSHAN_TEST_DB</c> (<c>sqlite</c> default,
+/// <c>postgres</c> with <c>QINGSHAN_TEST_PG</c> = a server connection string). SQLite: a copy of a migrated
+/// template file. PostgreSQL: <c>CREATE DATABASE … TEMPLATE</c> of a migrated template database.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? sqliteTemplate;
+    private static string? postgresTemplate;
+    private readonly Action? cleanup;
+
+    private TestDatabase(DatabaseOptions options, Action? cleanup)
+    {
+        Options = options;
+        this.cleanup = cleanup;
+    }
+
+    public DatabaseOptions Options { get; }
+
+    public static bool IsPostgresLane => string.Equals(Environment.GetEnvironmentVariable("QINGSHAN_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static string PostgresServer => Environment.GetEnvironmentVariable("QINGSHAN_TEST_PG")
+        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        return IsPostgresLane ? await CreatePostgresAsync() : await CreateSqliteAsync();
+    }
+
+    private static async Task<TestDatabase> CreateSqliteAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (sqliteTemplate is null)
+            {
+                var dir = Path.Combine(Path.GetTempPath(), "qingshan-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Directory.CreateDirectory(dir);
+                var path = Path.Combine(dir, "template.db");
+                var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path};Pooling=False" };
+                await SchemaDb.MigrateAsync(options);
+                using (var c = new SqliteConnection(options.ConnectionString))
+                {
+                    c.Open();
+                    using var cmd = c.CreateCommand();
+                    cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    cmd.ExecuteNonQuery();
+                }
+
+                sqliteTemplate = path;
+            }
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+
+        var file = Path.Combine(Path.GetDirectoryName(sqliteTemplate)!, $"t-{Guid.NewGuid():N}.db");
+        File.Copy(sqliteTemplate, file);
+        return new TestDatabase(
+            new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" },
+            () =>
+            {
+                foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+                {
+                    try
+                    {
+                        File.Delete(f);
+                    }
+                    catch (IOException)
+                    {
+                    }
+                }
+            });
+    }
+
+    private static async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var server = new NpgsqlConnectionStringBuilder(PostgresServer);
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (postgresTemplate is null)
+            {
+                var name = $"qs_template_{Environment.ProcessId}";
+                await ExecAsync(server, $"DROP DATABASE IF EXISTS {name}");
+                await ExecAsync(server, $"CREATE DATABASE {name}");
+                await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = With(server, name) });
+                NpgsqlConnection.ClearAllPools();
+                postgresTemplate = name;
+            }
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+
+        var db = $"qs_t_{Guid.NewGuid():N}";
+        await ExecAsync(server, $"CREATE DATABASE {db} TEMPLATE {postgresTemplate}");
+        return new TestDatabase(
+            new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = With(server, db) },
+            () =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                ExecAsync(server, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)").GetAwaiter().GetResult();
+            });
+    }
+
+    private static string With(NpgsqlConnectionStringBuilder server, string database) =>
+        new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, MaxPoolSize = 20 }.ConnectionString;
+
+    private static async Task ExecAsync(NpgsqlConnectionStringBuilder server, string sql)
+    {
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        cleanup?.Invoke();
+        return ValueTask.CompletedTask;
+    }
+}
