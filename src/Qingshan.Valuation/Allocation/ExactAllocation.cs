@@ -101,16 +101,18 @@ public static class ExactAllocation
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var mantissa = new BigInteger((uint)bits[0]) | (new BigInteger((uint)bits[1]) << 32) | (new BigInteger((uint)bits[2]) << 64);
+        // The three low ints are the unsigned 96-bit mantissa words; reinterpret, do not convert.
+        var mantissa = new BigInteger(unchecked((uint)bits[0])) | (new BigInteger(unchecked((uint)bits[1])) << 32) | (new BigInteger(unchecked((uint)bits[2])) << 64);
         var scale = (bits[3] >> 16) & 0xFF;
         return (bits[3] < 0 ? -mantissa : mantissa, scale);
     }
 
     private static decimal Compose(BigInteger units, int scale, bool negative)
     {
-        var lo = (int)(uint)(units & uint.MaxValue);
-        var mid = (int)(uint)((units >> 32) & uint.MaxValue);
-        var hi = (int)(uint)((units >> 64) & uint.MaxValue);
+        // Reinterpret each 32-bit word as the int decimal's constructor expects; the words are below 2³² by construction.
+        var lo = unchecked((int)(uint)(units & uint.MaxValue));
+        var mid = unchecked((int)(uint)((units >> 32) & uint.MaxValue));
+        var hi = unchecked((int)(uint)((units >> 64) & uint.MaxValue));
         return new decimal(lo, mid, hi, negative && !units.IsZero, (byte)scale);
     }
 }
