@@ -30,6 +30,9 @@ public static class ValuationCodes
     /// <summary>A plot quantity is negative.</summary>
     public const string PlotQuantityNegative = "accounting.plot.quantity_negative";
 
+    /// <summary>A plot lacks an input the method's options need (e.g. avoided sediment export under the InVEST SDR model); args: input kind.</summary>
+    public const string PlotInputMissing = "accounting.plot.input_missing";
+
     /// <summary>A plot's land-use code is not shaped like a GB/T 21010 code (two or four digits).</summary>
     public const string PlotLandUseInvalid = "accounting.plot.land_use_invalid";
 

@@ -86,6 +86,7 @@ public sealed class ValuationEngine
         }
 
         errors.AddRange(PlotValidation.Check(request.Plots));
+        errors.AddRange(PlotValidation.CheckModelInputs(request.Plots, request.Method));
         var required = active.SelectMany(c => c.RequiredParameters(request.Method.Options, request.Plots));
         errors.AddRange(request.Parameters.ValidateFor(required, request.AccountingYear));
         if (errors.Count == 0)
@@ -155,6 +156,24 @@ internal static class PlotValidation
                 {
                     yield return ValidationIssue.Error(ValuationCodes.PlotProductIndicatorInvalid, plot.PlotId, product.ProductId, product.Indicator.Code);
                 }
+            }
+        }
+    }
+
+    public static IEnumerable<ValidationIssue> CheckModelInputs(IReadOnlyList<PlotInput> plots, MethodVersion method)
+    {
+        // Under the InVEST SDR model the sediment part is valued from avoided export; a plot with retained soil but no
+        // export figure would silently get a zero sediment value, so it is refused instead.
+        if (method.Options.SedimentModel != SedimentModel.InvestSdr || !method.Indicators.Contains(IndicatorId.SoilRetention))
+        {
+            yield break;
+        }
+
+        foreach (var plot in plots)
+        {
+            if (plot.Has(InputKind.SoilRetainedTonnes) && !plot.Has(InputKind.SedimentAvoidedExportTonnes))
+            {
+                yield return ValidationIssue.Error(ValuationCodes.PlotInputMissing, plot.PlotId, nameof(InputKind.SedimentAvoidedExportTonnes));
             }
         }
     }

@@ -7,7 +7,8 @@ namespace Qingshan.Valuation.Methods;
 /// <summary>Shared shape of indicators valued as one quantity × one price.</summary>
 internal static class CalculatorHelpers
 {
-    public static PlotIndicatorValue? SingleLine(PlotInput plot, IndicatorId indicator, InputKind kind, QuantityUnit unit, Parameter price, string component)
+    // The price is looked up only when the plot has the input: a run that never uses an indicator needs none of its parameters.
+    public static PlotIndicatorValue? SingleLine(PlotInput plot, IndicatorId indicator, InputKind kind, QuantityUnit unit, ParameterSet parameters, string priceId, string component)
     {
         if (!plot.Has(kind))
         {
@@ -15,7 +16,7 @@ internal static class CalculatorHelpers
         }
 
         var quantity = plot.QuantityOf(kind);
-        return new PlotIndicatorValue(plot.PlotId, plot.LandUseCode, IndicatorCatalog.Get(indicator), quantity, unit, [ValueLine.Of(component, quantity, price)]);
+        return new PlotIndicatorValue(plot.PlotId, plot.LandUseCode, IndicatorCatalog.Get(indicator), quantity, unit, [ValueLine.Of(component, quantity, parameters.Require(priceId))]);
     }
 
     /// <summary>Several pollutants or components, each its own input kind and price; null when none is present.</summary>

@@ -62,5 +62,5 @@ internal sealed class FloodRegulationCalculator : IIndicatorCalculator
         plots.Any(p => p.Has(InputKind.FloodStorageCubicMetres)) ? [ParameterIds.ReservoirCost] : [];
 
     public PlotIndicatorValue? Compute(PlotInput plot, ParameterSet parameters, MethodOptions options) =>
-        CalculatorHelpers.SingleLine(plot, Indicator, InputKind.FloodStorageCubicMetres, QuantityUnit.CubicMetre, parameters.Require(ParameterIds.ReservoirCost), "flood_storage");
+        CalculatorHelpers.SingleLine(plot, Indicator, InputKind.FloodStorageCubicMetres, QuantityUnit.CubicMetre, parameters, ParameterIds.ReservoirCost, "flood_storage");
 }

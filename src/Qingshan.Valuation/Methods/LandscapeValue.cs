@@ -31,5 +31,5 @@ internal sealed class LandscapeValueCalculator : IIndicatorCalculator
         plots.Any(p => p.Has(InputKind.LandscapeBenefitingSquareMetres)) ? [ParameterIds.LandscapePremium] : [];
 
     public PlotIndicatorValue? Compute(PlotInput plot, ParameterSet parameters, MethodOptions options) =>
-        CalculatorHelpers.SingleLine(plot, Indicator, InputKind.LandscapeBenefitingSquareMetres, QuantityUnit.SquareMetre, parameters.Require(ParameterIds.LandscapePremium), "property_premium");
+        CalculatorHelpers.SingleLine(plot, Indicator, InputKind.LandscapeBenefitingSquareMetres, QuantityUnit.SquareMetre, parameters, ParameterIds.LandscapePremium, "property_premium");
 }

@@ -47,7 +47,7 @@ internal sealed class LeisureTourismCalculator : IIndicatorCalculator
         plots.Any(p => p.Has(InputKind.Visits)) ? [PriceId(options)] : [];
 
     public PlotIndicatorValue? Compute(PlotInput plot, ParameterSet parameters, MethodOptions options) =>
-        CalculatorHelpers.SingleLine(plot, Indicator, InputKind.Visits, QuantityUnit.Visit, parameters.Require(PriceId(options)),
+        CalculatorHelpers.SingleLine(plot, Indicator, InputKind.Visits, QuantityUnit.Visit, parameters, PriceId(options),
             options.TourismBasis == TourismBasis.TravelCost ? "travel_cost" : "revenue");
 
     private static string PriceId(MethodOptions options) =>

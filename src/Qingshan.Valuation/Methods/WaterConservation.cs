@@ -66,6 +66,6 @@ internal sealed class WaterConservationCalculator : IIndicatorCalculator
 
     public PlotIndicatorValue? Compute(PlotInput plot, ParameterSet parameters, MethodOptions options) =>
         options.WaterConservationModel == WaterConservationModel.WaterBalance
-            ? CalculatorHelpers.SingleLine(plot, Indicator, InputKind.WaterConservedCubicMetres, QuantityUnit.CubicMetre, parameters.Require(ParameterIds.ReservoirCost), "water_balance")
-            : CalculatorHelpers.SingleLine(plot, Indicator, InputKind.WaterRetainedByMeasuresCubicMetres, QuantityUnit.CubicMetre, parameters.Require(ParameterIds.WaterStorageCost), "measure_retention");
+            ? CalculatorHelpers.SingleLine(plot, Indicator, InputKind.WaterConservedCubicMetres, QuantityUnit.CubicMetre, parameters, ParameterIds.ReservoirCost, "water_balance")
+            : CalculatorHelpers.SingleLine(plot, Indicator, InputKind.WaterRetainedByMeasuresCubicMetres, QuantityUnit.CubicMetre, parameters, ParameterIds.WaterStorageCost, "measure_retention");
 }
