@@ -104,8 +104,8 @@ public sealed record IndicatorDefinition(
 /// <summary>The indicator catalogue of ACCOUNTING-METHOD.md section 2, as data.</summary>
 public static class IndicatorCatalog
 {
-    private static readonly Dictionary<IndicatorId, IndicatorDefinition> ById = new IndicatorDefinition[]
-    {
+    private static readonly IndicatorDefinition[] Definitions =
+    [
         new(IndicatorId.AgriculturalProducts, ValueCategory.MaterialSupply, "农业产品", "agricultural products", "市场价值法", true, EvidenceLabel.Knowledge),
         new(IndicatorId.ForestryProducts, ValueCategory.MaterialSupply, "林业产品", "forestry products", "市场价值法", true, EvidenceLabel.Knowledge),
         new(IndicatorId.LivestockProducts, ValueCategory.MaterialSupply, "畜牧业产品", "livestock products", "市场价值法", true, EvidenceLabel.Knowledge),
@@ -127,10 +127,12 @@ public static class IndicatorCatalog
         new(IndicatorId.OxygenRelease, ValueCategory.Regulating, "释氧", "oxygen release", "工业制氧法", false, EvidenceLabel.Sourced),
         new(IndicatorId.SoilFertilityRetention, ValueCategory.Regulating, "保持土壤肥力", "soil fertility retention", "替代成本法", false, EvidenceLabel.Sourced),
         new(IndicatorId.AvoidedLandLoss, ValueCategory.Regulating, "减少土地废弃", "avoided land loss", "市场价值法", false, EvidenceLabel.Sourced),
-    }.ToDictionary(d => d.Id);
+    ];
 
-    /// <summary>Every catalogued indicator, in catalogue order.</summary>
-    public static IReadOnlyCollection<IndicatorDefinition> All => ById.Values;
+    private static readonly Dictionary<IndicatorId, IndicatorDefinition> ById = Definitions.ToDictionary(d => d.Id);
+
+    /// <summary>Every catalogued indicator, in catalogue order (M, R, C, then X items).</summary>
+    public static IReadOnlyList<IndicatorDefinition> All => Definitions;
 
     /// <summary>The definition of an indicator.</summary>
     /// <param name="id">Indicator id.</param>
