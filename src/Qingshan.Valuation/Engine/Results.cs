@@ -72,7 +72,10 @@ public sealed record PlotIndicatorValue(
     QuantityUnit? Unit,
     IReadOnlyList<ValueLine> Lines)
 {
-    /// <summary>Value in 元/a: Σ line values.</summary>
+    /// <summary>
+    /// Value in 元/a: Σ line values, computed when the value is constructed. A <c>with</c> copy keeps it as stored,
+    /// which is what <see cref="RunChecks.Recompute"/> audits against the lines.
+    /// </summary>
     public decimal Value { get; } = SumOf(Lines);
 
     /// <summary>Value category of the indicator.</summary>

@@ -17,6 +17,14 @@ public static class RunChecks
     /// <summary>Upper end of the O₂/CO₂ band.</summary>
     public const decimal OxygenCarbonRatioMaximum = 0.9m;
 
+    /// <summary>
+    /// Relative agreement required between two sums of the same values taken in different orders (1e-20). Decimal keeps
+    /// 28–29 significant digits, so a value from a repeating quotient (e.g. λ·Q/ρ with ρ = 0.93) is rounded in its last
+    /// digit, and sums in another order can differ by one unit of the 28th digit per addition; 1e-20 relative allows a
+    /// hundred million additions and is still far below one fen. Anything larger is a real inconsistency.
+    /// </summary>
+    public const decimal SumAgreement = 1e-20m;
+
     /// <summary>Names of the checks, as recorded in <see cref="ValuationRun.ChecksPerformed"/>.</summary>
     public static IReadOnlyList<string> CheckNames { get; } =
     [
@@ -37,7 +45,7 @@ public static class RunChecks
             direct += v.Value;
         }
 
-        if (direct != run.Totals.Total)
+        if (!Agree(direct, run.Totals.Total))
         {
             warnings.Add(ValidationIssue.Warning(ValuationCodes.CheckCategorySumMismatch, run.MethodId, run.Totals.Total, direct));
         }
@@ -226,6 +234,13 @@ public static class RunChecks
             }
         }
     }
+
+    /// <summary>Whether two sums of the same values agree within <see cref="SumAgreement"/> (relative).</summary>
+    /// <param name="a">One sum.</param>
+    /// <param name="b">The other.</param>
+    /// <returns>True when equal or within the relative bound.</returns>
+    public static bool Agree(decimal a, decimal b) =>
+        a == b || Math.Abs(a - b) <= Math.Max(Math.Abs(a), Math.Abs(b)) * SumAgreement;
 
     private static bool Valued(ValuationRun run, IndicatorId id) => run.IndicatorTotals.Any(t => t.Indicator.Id == id && t.Value > 0m);
 }

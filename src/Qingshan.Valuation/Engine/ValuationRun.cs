@@ -63,6 +63,12 @@ public sealed record ValuationOutcome(ValuationRun? Run, IReadOnlyList<Validatio
 /// GEP which leaves out non-national X items), and the warnings of the double-counting rules (6.6) and validation
 /// checks (9). It records the method version, options and parameter-set version, so it is reproducible bit-for-bit.
 /// </summary>
+/// <remarks>
+/// Values are never rounded. Every total is summed in a fixed order (plots in input order, indicators in method order),
+/// so a rerun gives identical bits. Totals summed in a different grouping (per plot, per land use) agree with
+/// <see cref="Totals"/> exactly when every value has at most 28 significant digits after the sum, and otherwise to
+/// <see cref="RunChecks.SumAgreement"/> (see there); use <see cref="RunChecks.Agree"/> to compare them.
+/// </remarks>
 public sealed class ValuationRun
 {
     internal ValuationRun(ValuationRequest request, IReadOnlyList<PlotIndicatorValue> values)
