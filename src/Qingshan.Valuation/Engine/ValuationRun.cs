@@ -13,6 +13,12 @@ public sealed record ValuationRequest(MethodVersion Method, ParameterSet Paramet
     /// <summary>Raster control totals for the plot-sum check (6.5, 9). Optional.</summary>
     public IReadOnlyList<ControlTotal> ControlTotals { get; init; } = [];
 
+    /// <summary>Version of the plot set (e.g. the plot table's import id), recorded on the run (section 0.3).</summary>
+    public string? PlotSetVersion { get; init; }
+
+    /// <summary>Versions (or checksums) of the input layers the per-plot quantities came from, by layer name (section 0.3 and 7).</summary>
+    public IReadOnlyDictionary<string, string> InputLayerVersions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Pixels where the raster job clamped a negative water balance to 0 (3.2); reported as a warning when positive.</summary>
     public long WaterBalanceClampedPixels { get; init; }
 }
@@ -77,6 +83,8 @@ public sealed class ValuationRun
         Options = request.Method.Options;
         ParameterSetVersion = request.Parameters.Version;
         AccountingYear = request.AccountingYear;
+        PlotSetVersion = request.PlotSetVersion;
+        InputLayerVersions = request.InputLayerVersions;
         Values = values;
 
         decimal[] all = new decimal[3], national = new decimal[3];
@@ -121,6 +129,12 @@ public sealed class ValuationRun
 
     /// <summary>Accounting year.</summary>
     public int AccountingYear { get; }
+
+    /// <summary>Plot-set version from the request.</summary>
+    public string? PlotSetVersion { get; }
+
+    /// <summary>Input-layer versions from the request.</summary>
+    public IReadOnlyDictionary<string, string> InputLayerVersions { get; }
 
     /// <summary>Every plot × indicator value, in plot order then method indicator order.</summary>
     public IReadOnlyList<PlotIndicatorValue> Values { get; }

@@ -110,10 +110,17 @@ public sealed class ValuationEngineTests
     [Fact]
     public void The_run_records_method_parameter_set_and_year_and_reproduces_bit_for_bit()
     {
-        var first = Make.Run(TwoPlotCounty());
-        var second = Make.Run(TwoPlotCounty());
+        var request = TwoPlotCounty() with
+        {
+            PlotSetVersion = "plots-361122-2024-07",
+            InputLayerVersions = new Dictionary<string, string> { ["rusle.c"] = "sha256:ab12", ["npp"] = "MOD17A3-2024" },
+        };
+        var first = Make.Run(request);
+        var second = Make.Run(request);
 
         Assert.Equal("SWC-practice-2024", first.MethodId);
+        Assert.Equal("plots-361122-2024-07", first.PlotSetVersion);
+        Assert.Equal("sha256:ab12", first.InputLayerVersions["rusle.c"]);
         Assert.Equal("test-2", first.ParameterSetVersion);
         Assert.Equal(Make.Year, first.AccountingYear);
         Assert.Equal(Baseline.Potential, first.Options.Baseline);
