@@ -93,4 +93,44 @@ public static class Rusle
 
         return Math.Pow(Math.Min(slopeLengthMetres, 122d) / 22.13, m);
     }
+
+    /// <summary>
+    /// Soil erodibility by the EPIC formula of Williams (InVEST guide, Huanghua) [S]:
+    /// K = {0.2 + 0.3·exp[−0.0256·SAN·(1 − SIL/100)]}·[SIL/(CLA + SIL)]^0.3·{1 − 0.25·C/[C + exp(3.72 − 2.95·C)]}
+    /// ·{1 − 0.7·SN1/[SN1 + exp(−5.51 + 22.9·SN1)]}, SN1 = 1 − SAN/100. The result is in US customary units; use
+    /// <see cref="ErodibilityToSi"/> and, if the county's practice wants it, <see cref="ErodibilityChineseCorrection"/>.
+    /// </summary>
+    /// <param name="sandPercent">SAN, sand content in percent, 0–100.</param>
+    /// <param name="siltPercent">SIL, silt content in percent, 0–100.</param>
+    /// <param name="clayPercent">CLA, clay content in percent, 0–100; SIL + CLA must be positive.</param>
+    /// <param name="organicCarbonPercent">C, organic carbon in percent, ≥ 0.</param>
+    /// <returns>K_EPIC in US customary units (t·acre·h/(hundreds of acre·ft·tonf·in)).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A content outside 0–100, or no silt and clay at all.</exception>
+    public static double ErodibilityEpic(double sandPercent, double siltPercent, double clayPercent, double organicCarbonPercent)
+    {
+        foreach (var (value, name) in new[] { (sandPercent, nameof(sandPercent)), (siltPercent, nameof(siltPercent)), (clayPercent, nameof(clayPercent)) })
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, name);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 100d, name);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(organicCarbonPercent);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(siltPercent + clayPercent, nameof(clayPercent));
+        var sn1 = 1d - (sandPercent / 100d);
+        var texture = 0.2 + (0.3 * Math.Exp(-0.0256 * sandPercent * (1d - (siltPercent / 100d))));
+        var siltRatio = Math.Pow(siltPercent / (clayPercent + siltPercent), 0.3);
+        var carbon = 1d - (0.25 * organicCarbonPercent / (organicCarbonPercent + Math.Exp(3.72 - (2.95 * organicCarbonPercent))));
+        var sand = 1d - (0.7 * sn1 / (sn1 + Math.Exp(-5.51 + (22.9 * sn1))));
+        return texture * siltRatio * carbon * sand;
+    }
+
+    /// <summary>US customary K to SI t·hm²·h/(hm²·MJ·mm): × 0.1317 [K].</summary>
+    /// <param name="kUsCustomary">K in US customary units.</param>
+    /// <returns>K in SI units.</returns>
+    public static double ErodibilityToSi(double kUsCustomary) => kUsCustomary * 0.1317;
+
+    /// <summary>The Chinese correction often applied to EPIC K (SI): K = −0.01383 + 0.51575·K_EPIC [K].</summary>
+    /// <param name="kEpicSi">EPIC K in SI units.</param>
+    /// <returns>Corrected K.</returns>
+    public static double ErodibilityChineseCorrection(double kEpicSi) => -0.01383 + (0.51575 * kEpicSi);
 }

@@ -77,6 +77,22 @@ public sealed class SoilRetentionTests
     }
 
     [Fact]
+    public void EPIC_erodibility_multiplies_texture_silt_carbon_and_sand_terms()
+    {
+        // SAN 40, SIL 40, CLA 20, C 1 %:
+        // 0.2 + 0.3·exp(−0.0256·40·0.6) = 0.2 + 0.3·0.540970 = 0.362291
+        // (40/60)^0.3 = 0.885467
+        // 1 − 0.25·1/(1 + exp(0.77)) = 1 − 0.25/3.159766 = 0.920880
+        // SN1 = 0.6: 1 − 0.42/(0.6 + exp(8.23)) = 1 − 0.42/3 753.0 = 0.999888
+        // K = 0.362291 × 0.885467 × 0.920880 × 0.999888 = 0.29538 (US units); × 0.1317 = 0.038902 (SI).
+        var k = Rusle.ErodibilityEpic(40d, 40d, 20d, 1d);
+        Assert.Equal(0.29538, k, 4);
+        Assert.Equal(0.038902, Rusle.ErodibilityToSi(k), 5);
+        // Chinese correction: −0.01383 + 0.51575 × 0.038902 = 0.006233.
+        Assert.Equal(0.006233, Rusle.ErodibilityChineseCorrection(Rusle.ErodibilityToSi(k)), 5);
+    }
+
+    [Fact]
     public void Soil_retention_value_is_monotone_in_tonnes_retained() =>
         Prop.ForAll(Gen.Choose(0, 1_000_000).ToArbitrary(), Gen.Choose(0, 1_000_000).ToArbitrary(), (a, b) =>
         {
