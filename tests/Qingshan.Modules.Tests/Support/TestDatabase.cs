@@ -93,7 +93,8 @@ public sealed class TestDatabase : IAsyncDisposable
                 var name = $"qs_template_{Environment.ProcessId}";
                 await ExecAsync(server, $"DROP DATABASE IF EXISTS {name}");
                 await ExecAsync(server, $"CREATE DATABASE {name}");
-                await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = With(server, name) });
+                // No pooling: an idle pooled connection to the template would block every CREATE DATABASE … TEMPLATE.
+                await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(With(server, name)) { Pooling = false }.ConnectionString });
                 NpgsqlConnection.ClearAllPools();
                 postgresTemplate = name;
             }
@@ -104,7 +105,28 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var db = $"qs_t_{Guid.NewGuid():N}";
-        await ExecAsync(server, $"CREATE DATABASE {db} TEMPLATE {postgresTemplate}");
+        // PostgreSQL copies a template only while nobody else is connected to it, including another copy in
+        // progress: copies are made one at a time, retried if a straggling connection is still closing.
+        await TemplateLock.WaitAsync();
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await ExecAsync(server, $"CREATE DATABASE {db} TEMPLATE {postgresTemplate}");
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    await Task.Delay(100);
+                }
+            }
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
         return new TestDatabase(
             new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = With(server, db) },
             () =>
