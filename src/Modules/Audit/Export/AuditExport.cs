@@ -66,6 +66,12 @@ public static class AuditExport
         }
     }
 
+    // One spelling per value: upper-case hex would decode to the same bytes and hide an edited line.
+    private static byte[] LowerHex(string hex) =>
+        hex.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')
+            ? Convert.FromHexString(hex)
+            : throw new FormatException("hashes are lower-case hex");
+
     public static Result<AuditRecord> ParseLine(string line, long lineNumber)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -98,8 +104,8 @@ public static class AuditExport
                 root.GetProperty("type").GetString()!,
                 root.GetProperty("object").GetString()!,
                 root.GetProperty("payload").GetString()!,
-                Convert.FromHexString(root.GetProperty("prev").GetString()!));
-            return new AuditRecord(entry, Convert.FromHexString(root.GetProperty("leaf").GetString()!));
+                LowerHex(root.GetProperty("prev").GetString()!));
+            return new AuditRecord(entry, LowerHex(root.GetProperty("leaf").GetString()!));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException)
         {

@@ -130,7 +130,10 @@ public sealed class AuditLogVerifier
             {
                 if (!FixedEquals(range.RootHash(), checkpoints[next].RootHash))
                 {
-                    return AuditErrors.Rewritten(lastMatched, p, p + 1);
+                    // If the last row of the window was edited and re-hashed, the next row's chain says so exactly.
+                    return NextRowBreaksChainAfter(p, leaf, rows, hasher)
+                        ? AuditErrors.ChainBroken(p)
+                        : AuditErrors.Rewritten(lastMatched, p, p + 1);
                 }
 
                 lastMatched = p + 1;
@@ -294,6 +297,18 @@ public sealed class AuditLogVerifier
         }
 
         return AuditErrors.ChainBroken(p - 1);
+    }
+
+    private static bool NextRowBreaksChainAfter(long p, byte[] leaf, Lookahead rows, TreeHasher hasher)
+    {
+        if (rows.Peek() is not { IsSuccess: true } peeked)
+        {
+            return false;
+        }
+
+        var n = peeked.Value;
+        var nLeaf = LeafOf(n.Entry, hasher);
+        return n.Entry.Seq == p + 1 && nLeaf is not null && FixedEquals(nLeaf, n.LeafHash) && !FixedEquals(n.Entry.PreviousHash, leaf);
     }
 
     private static byte[]? LeafOf(AuditEntry entry, TreeHasher hasher)
