@@ -28,6 +28,59 @@ public sealed record SignedCheckpoint(Checkpoint Checkpoint, string Body, IReadO
         return text.ToString();
     }
 
+    /// <summary>
+    /// Reads a file of notes, each followed by one empty line (how the portal publishes its history):
+    /// a note ends after its last signature line.
+    /// </summary>
+    public static Result<IReadOnlyList<SignedCheckpoint>> ParseMany(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var notes = new List<SignedCheckpoint>();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var current = new StringBuilder();
+        var inSignatures = false;
+        foreach (var line in lines)
+        {
+            if (inSignatures && !line.StartsWith(SignaturePrefix, StringComparison.Ordinal))
+            {
+                var note = Parse(current.ToString());
+                if (note.IsFailure)
+                {
+                    return note.Error!;
+                }
+
+                notes.Add(note.Value);
+                current.Clear();
+                inSignatures = false;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+            }
+
+            if (!inSignatures && current.Length == 0 && line.Length == 0)
+            {
+                continue;
+            }
+
+            current.Append(line).Append('\n');
+            inSignatures |= line.StartsWith(SignaturePrefix, StringComparison.Ordinal);
+        }
+
+        if (current.Length > 0)
+        {
+            var last = Parse(current.ToString());
+            if (last.IsFailure)
+            {
+                return last.Error!;
+            }
+
+            notes.Add(last.Value);
+        }
+
+        return notes;
+    }
+
     public static Result<SignedCheckpoint> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

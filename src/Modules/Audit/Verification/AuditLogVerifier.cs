@@ -149,6 +149,23 @@ public sealed class AuditLogVerifier
         return new VerifiedLog(range.Size, checkpoints[^1].TreeSize, range.RootHash(), checkpoints);
     }
 
+    /// <summary>The zh-CN summary the CLI prints; exit non-zero whenever <paramref name="outcome"/> is a failure.</summary>
+    public static string Report(Result<VerifiedLog> outcome)
+    {
+        if (outcome.IsFailure)
+        {
+            return $"审计日志核验失败 [{outcome.Error!.Code}]：{AuditErrors.Describe(outcome.Error)}";
+        }
+
+        var log = outcome.Value;
+        var text = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"审计日志核验通过：共 {log.EntryCount} 条，{log.Checkpoints.Count} 个已签名检查点覆盖前 {log.AttestedSize} 条，树根 {Convert.ToHexStringLower(log.RootHash)}。");
+        return log.UnattestedEntries == 0
+            ? text
+            : text + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"另有 {log.UnattestedEntries} 条尚无检查点覆盖，请在下一个检查点发布后复核。");
+    }
+
     /// <summary>
     /// Witness check (T11d): both notes are signed by the log key and <paramref name="proof"/> shows
     /// the older tree is a prefix of the newer one. Two different roots for one size are a fork.
