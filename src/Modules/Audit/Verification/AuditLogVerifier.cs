@@ -103,26 +103,13 @@ public sealed class AuditLogVerifier
 
         for (long p = 0; rows.MoveNext(); p++)
         {
-            if (rows.Current.IsFailure)
+            var inspected = Inspect(p, rows.Current, prevLeaf, prevPrevLeaf, lastMatched, rows, hasher);
+            if (inspected.IsFailure)
             {
-                return rows.Current.Error!;
+                return inspected.Error!;
             }
 
-            var record = rows.Current.Value;
-            var leaf = LeafOf(record.Entry, hasher);
-            if (leaf is null)
-            {
-                return AuditErrors.MalformedEntry(p + 1, "条目无法编码");
-            }
-
-            var seqOk = record.Entry.Seq == p;
-            var leafOk = FixedEquals(leaf, record.LeafHash);
-            var chainOk = FixedEquals(record.Entry.PreviousHash, prevLeaf);
-            if (!(seqOk && leafOk && chainOk))
-            {
-                return Locate(p, record, leafOk, seqOk, chainOk, prevLeaf, prevPrevLeaf, rows, hasher);
-            }
-
+            var leaf = inspected.Value;
             range.Append(leaf);
             prevPrevLeaf = prevLeaf;
             prevLeaf = leaf;
@@ -130,10 +117,18 @@ public sealed class AuditLogVerifier
             {
                 if (!FixedEquals(range.RootHash(), checkpoints[next].RootHash))
                 {
-                    // If the last row of the window was edited and re-hashed, the next row's chain says so exactly.
-                    return NextRowBreaksChainAfter(p, leaf, rows, hasher)
-                        ? AuditErrors.ChainBroken(p)
-                        : AuditErrors.Rewritten(lastMatched, p, p + 1);
+                    // The window's last row may have been edited and re-hashed, or be a forged insertion: the next
+                    // row's chain can still name it exactly. Anything it points to beyond the window is not the cause.
+                    if (rows.MoveNext())
+                    {
+                        var after = Inspect(p + 1, rows.Current, prevLeaf, prevPrevLeaf, lastMatched, rows, hasher);
+                        if (after.IsFailure && AuditErrors.SeqOf(after.Error!) is { } seq && seq <= p)
+                        {
+                            return after.Error!;
+                        }
+                    }
+
+                    return AuditErrors.Rewritten(lastMatched, p, p + 1);
                 }
 
                 lastMatched = p + 1;
@@ -256,16 +251,40 @@ public sealed class AuditLogVerifier
         return checkpoints;
     }
 
+    /// <summary>Checks the row at position <paramref name="p"/>; its leaf hash when sound, else the located finding.</summary>
+    private static Result<byte[]> Inspect(
+        long p, Result<AuditRecord> row, byte[] prevLeaf, byte[]? prevPrevLeaf, long attested, Lookahead rows, TreeHasher hasher)
+    {
+        if (row.IsFailure)
+        {
+            return row.Error!;
+        }
+
+        var record = row.Value;
+        var leaf = LeafOf(record.Entry, hasher);
+        if (leaf is null)
+        {
+            return AuditErrors.MalformedEntry(p + 1, "条目无法编码");
+        }
+
+        var seqOk = record.Entry.Seq == p;
+        var leafOk = FixedEquals(leaf, record.LeafHash);
+        var chainOk = FixedEquals(record.Entry.PreviousHash, prevLeaf);
+        return seqOk && leafOk && chainOk
+            ? leaf
+            : Locate(p, record, leafOk, seqOk, chainOk, prevLeaf, prevPrevLeaf, attested, rows, hasher);
+    }
+
     /// <summary>Names the first anomaly at position <paramref name="p"/>, using the chain and one row of look-ahead.</summary>
     private static Error Locate(
         long p, AuditRecord record, bool leafOk, bool seqOk, bool chainOk,
-        byte[] prevLeaf, byte[]? prevPrevLeaf, Lookahead rows, TreeHasher hasher)
+        byte[] prevLeaf, byte[]? prevPrevLeaf, long attested, Lookahead rows, TreeHasher hasher)
     {
         var seq = record.Entry.Seq;
 
         // The previous row passed every check, yet this row is the previous seq again and hangs on the
-        // entry before it: the previous row was a forged insertion.
-        if (!seqOk && p >= 1 && seq == p - 1 && leafOk && prevPrevLeaf is not null
+        // entry before it: the previous row was a forged insertion, unless a signed root already vouches for it.
+        if (!seqOk && p >= 1 && seq == p - 1 && leafOk && prevPrevLeaf is not null && p - 1 >= attested
             && FixedEquals(record.Entry.PreviousHash, prevPrevLeaf))
         {
             return AuditErrors.EntryInserted(p - 1, p - 1);
@@ -314,18 +333,6 @@ public sealed class AuditLogVerifier
         }
 
         return AuditErrors.ChainBroken(p - 1);
-    }
-
-    private static bool NextRowBreaksChainAfter(long p, byte[] leaf, Lookahead rows, TreeHasher hasher)
-    {
-        if (rows.Peek() is not { IsSuccess: true } peeked)
-        {
-            return false;
-        }
-
-        var n = peeked.Value;
-        var nLeaf = LeafOf(n.Entry, hasher);
-        return n.Entry.Seq == p + 1 && nLeaf is not null && FixedEquals(nLeaf, n.LeafHash) && !FixedEquals(n.Entry.PreviousHash, leaf);
     }
 
     private static byte[]? LeafOf(AuditEntry entry, TreeHasher hasher)

@@ -97,6 +97,30 @@ public sealed class TamperDetectionTests(AuditLogFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Tampering_with_the_first_or_last_row_is_located_there_too()
+    {
+        AssertLocated(Mutate(r => r.RemoveAt(0)), AuditErrors.EntryMissingCode, 0);
+        AssertLocated(Mutate(r => r[0] = WithPayload(r[0], "{}")), AuditErrors.EntryAlteredCode, 0);
+        AssertLocated(Mutate(r => r[0] = Reseal(WithPayload(r[0], "{}"))), AuditErrors.ChainBrokenCode, 0);
+        AssertLocated(Mutate(r => r.Insert(0, Forged(r, 0))), AuditErrors.EntryInsertedCode, 0);
+        AssertLocated(Mutate(r => (r[0], r[N - 1]) = (r[N - 1], r[0])), AuditErrors.ReorderedCode, 0);
+        AssertLocated(Mutate(r => r.RemoveAt(N - 1)), AuditErrors.TruncatedCode, N - 1);
+        AssertLocated(Mutate(r => r[N - 1] = WithPayload(r[N - 1], "{}")), AuditErrors.EntryAlteredCode, N - 1);
+        AssertLocated(Mutate(r => r.Add(Forged(r, N - 1))), AuditErrors.EntryInsertedCode, N);
+    }
+
+    [Theory]
+    [InlineData(199)]
+    [InlineData(200)]
+    [InlineData(999)]
+    public void A_forgery_or_rehashed_edit_at_a_checkpoint_boundary_is_still_located_exactly(int at)
+    {
+        AssertLocated(Mutate(r => r.Insert(at, Forged(r, at))), AuditErrors.EntryInsertedCode, at);
+        AssertLocated(Mutate(r => r[at] = Reseal(WithPayload(r[at], "{}"))), AuditErrors.ChainBrokenCode, at);
+        AssertLocated(Mutate(r => r.RemoveAt(at)), AuditErrors.EntryMissingCode, at);
+    }
+
+    [Fact]
     public void A_changed_seq_number_is_reported_as_that_entry_altered() =>
         AssertLocated(Mutate(r => r[42] = r[42] with { Entry = r[42].Entry with { Seq = 4242 } }), AuditErrors.EntryAlteredCode, 42);
 
@@ -185,7 +209,10 @@ public sealed class TamperDetectionTests(AuditLogFixture fixture) : IClassFixtur
     private (string Kind, List<AuditRecord> Rows, string Code, long Seq) RandomMutation(Random random)
     {
         var rows = fixture.Records.ToList();
-        var i = random.Next(1, N - 2);
+        // One draw in four lands on a checkpoint boundary, where a signed root and the chain meet.
+        var i = random.Next(4) == 0
+            ? Math.Clamp((random.Next(1, N / AuditLogFixture.Interval) * AuditLogFixture.Interval) - random.Next(2), 1, N - 3)
+            : random.Next(1, N - 2);
         switch (random.Next(10))
         {
             case 0:
@@ -245,7 +272,12 @@ public sealed class TamperDetectionTests(AuditLogFixture fixture) : IClassFixtur
 
     /// <summary>A well-made forgery: takes seq <paramref name="at"/>, chains onto the row before, hashes correctly.</summary>
     private static AuditRecord Forged(List<AuditRecord> rows, int at) =>
-        Reseal(rows[at].Entry with { Actor = "u:forger", Payload = "{\"amountFen\":99999999}", PreviousHash = rows[at - 1].LeafHash });
+        Reseal(rows[at].Entry with
+        {
+            Actor = "u:forger",
+            Payload = "{\"amountFen\":99999999}",
+            PreviousHash = at == 0 ? new byte[32] : rows[at - 1].LeafHash,
+        });
 
     /// <summary>What an insider with write access but no signing key can do best: rewrite from <paramref name="from"/> on, re-chaining every row.</summary>
     private static void Rechain(List<AuditRecord> rows, int from, string payload)
