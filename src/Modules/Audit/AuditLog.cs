@@ -16,7 +16,8 @@ public sealed record ConsistencyProof(long Size1, long Size2, IReadOnlyList<byte
 /// hashes it and grows the Merkle tree. Storage-agnostic: the caller persists the returned
 /// <see cref="AuditRecord"/> together with the nodes this call wrote to the <see cref="IMerkleNodeStore"/>,
 /// in one transaction. One writer per log: serialise <see cref="Append"/> (e.g. an advisory lock) and
-/// build the instance over a store that reflects every committed row.
+/// build the instance over a store that reflects every committed row; if the transaction rolls back,
+/// discard the instance (its store saw nodes that were never committed) and build a new one.
 /// </summary>
 public sealed class AuditLog
 {
@@ -74,7 +75,7 @@ public sealed class AuditLog
     public byte[] RootHash(long? treeSize = null) => tree.RootHash(treeSize);
 
     /// <summary>The current tree head, unsigned; sign it with <see cref="CheckpointSigner"/> and publish it outside the platform.</summary>
-    public Checkpoint Checkpoint() =>
+    public Checkpoint TakeCheckpoint() =>
         new(Origin, Size, tree.RootHash(), AuditEntryEncoding.TruncateToMicroseconds(time.GetUtcNow()), Hasher.Algorithm);
 
     public InclusionProof ProveInclusion(long seq, long treeSize) => new(seq, treeSize, tree.InclusionProof(seq, treeSize));

@@ -98,7 +98,7 @@ public sealed class AuditLogTests(AuditLogFixture fixture) : IClassFixture<Audit
             other.Append(AuditLogFixture.MakeEvent(random, i));
         }
 
-        var forked = fixture.Signer.Sign(other.Checkpoint());
+        var forked = fixture.Signer.Sign(other.TakeCheckpoint());
         var proof = other.ProveConsistency(800, 1600);
 
         Assert.Equal(AuditErrors.InconsistentCode, Verifier.VerifyConsistency(fixture.Checkpoints[3], forked, proof).Error?.Code);

@@ -29,7 +29,7 @@ public sealed class AuditLogFixture
             records.Add(Log.Append(MakeEvent(random, i)));
             if (Log.Size % Interval == 0)
             {
-                checkpoints.Add(Signer.Sign(Log.Checkpoint()));
+                checkpoints.Add(Signer.Sign(Log.TakeCheckpoint()));
             }
         }
 
