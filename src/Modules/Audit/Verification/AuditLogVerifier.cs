@@ -68,6 +68,13 @@ public sealed class AuditLogVerifier
         return Verify(AuditExport.Read(export), parsed);
     }
 
+    /// <summary>The same, with the checkpoints as one published file of notes (see <see cref="SignedCheckpoint.ParseMany"/>).</summary>
+    public Result<VerifiedLog> VerifyExport(TextReader export, string publishedCheckpoints)
+    {
+        var notes = SignedCheckpoint.ParseMany(publishedCheckpoints);
+        return notes.IsFailure ? notes.Error! : Verify(AuditExport.Read(export), notes.Value);
+    }
+
     public Result<VerifiedLog> Verify(IEnumerable<AuditRecord> records, IEnumerable<SignedCheckpoint> signedCheckpoints)
     {
         ArgumentNullException.ThrowIfNull(records);
