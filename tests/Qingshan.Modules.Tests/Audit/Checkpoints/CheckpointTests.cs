@@ -66,6 +66,41 @@ public sealed class CheckpointTests
         Assert.True(Sm2PublicKey.FromPem(LogKey.PublicKey.ToPem()).Verify(message, fromPem.Sign(message)));
     }
 
+    // A throwaway key made with `openssl genpkey -algorithm SM2` (OpenSSL 3.0.19) for this test only, and
+    // its signature of Message from `openssl pkeyutl -sign -rawin -digest sm3 -pkeyopt distid:1234567812345678`.
+    private const string OpenSslPrivatePem = """
+        -----BEGIN PRIVATE KEY-----
+        MIGHAgEAMBMGByqGSM49AgEGCCqBHM9VAYItBG0wawIBAQQgkcWlAXOfkEdN56Er
+        cjEPm9OT5K0lP6aVQ14Jr5k0el6hRANCAASP1KAwtqW+8q71blEiAqkJSqwJZJ5g
+        FIrqauhOuLLrO4wPqBQ3WtbrjXWkVxyLe1PVHhYPKy7GhgPiqg+SK0Sc
+        -----END PRIVATE KEY-----
+        """;
+
+    private const string OpenSslPublicPem = """
+        -----BEGIN PUBLIC KEY-----
+        MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEj9SgMLalvvKu9W5RIgKpCUqsCWSe
+        YBSK6mroTriy6zuMD6gUN1rW6411pFcci3tT1R4WDysuxoYD4qoPkitEnA==
+        -----END PUBLIC KEY-----
+        """;
+
+    private const string OpenSslSignatureHex =
+        "304502202572e1418b84d485091b7ddd6be7f4a37086a0b1b2c1258d3ec90baaeb2ff0a50221008188cf5e6feb641c44dcd9c80e27a562639776e99ac686b30b82e24a8a99cbc4";
+
+    private const string OpenSslMessage = "qingshan.example.cn/audit\n1\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
+
+    [Fact]
+    public void Keys_and_signatures_made_by_OpenSSL_are_accepted()
+    {
+        var publicKey = Sm2PublicKey.FromPem(OpenSslPublicPem);
+        var privateKey = Sm2PrivateKey.FromPem(OpenSslPrivatePem);
+        var message = Encoding.UTF8.GetBytes(OpenSslMessage);
+
+        Assert.True(publicKey.Verify(message, Convert.FromHexString(OpenSslSignatureHex)));
+        Assert.Equal(publicKey.ToHex(), privateKey.PublicKey.ToHex());
+        Assert.True(publicKey.Verify(message, privateKey.Sign(message)));
+        Assert.False(publicKey.Verify(Encoding.UTF8.GetBytes(OpenSslMessage.Replace("\n1\n", "\n2\n", StringComparison.Ordinal)), Convert.FromHexString(OpenSslSignatureHex)));
+    }
+
     [Fact]
     public void A_public_key_that_is_not_a_point_on_sm2p256v1_is_refused()
     {
