@@ -26,6 +26,11 @@ public sealed record Checkpoint(string Origin, long TreeSize, byte[] RootHash, D
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(TreeSize);
+        if (RootHash is not { Length: 32 })
+        {
+            throw new InvalidOperationException("a checkpoint root hash has 32 bytes");
+        }
+
         var time = Timestamp.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
         return string.Create(
             CultureInfo.InvariantCulture,
