@@ -33,6 +33,7 @@ public static class CliApp
         root.Options.Add(AsOption);
         root.Subcommands.Add(DbCommands.Create(stdout));
         root.Subcommands.Add(DemoCommands.Create(stdout));
+        root.Subcommands.Add(AuditCommands.Create(stdout, stderr));
         foreach (var command in RegistryCommands.Create(stdout, stderr))
         {
             root.Subcommands.Add(command);
@@ -52,8 +53,7 @@ public static class CliApp
 
     internal static DatabaseOptions Database(ParseResult parse)
     {
-        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true).AddEnvironmentVariables().Build();
-        var options = PlatformServices.ReadDatabaseOptions(configuration);
+        var options = PlatformServices.ReadDatabaseOptions(Configuration());
         if (parse.GetValue(ProviderOption) is { } provider)
         {
             options.Provider = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -67,6 +67,9 @@ public static class CliApp
         return options;
     }
 
+    private static IConfiguration Configuration() =>
+        new ConfigurationBuilder().AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true).AddEnvironmentVariables().Build();
+
     /// <summary>A provider with every module on the chosen store; the schema is migrated first.</summary>
     internal static async Task<ServiceProvider> PlatformAsync(ParseResult parse, CancellationToken ct)
     {
@@ -74,7 +77,9 @@ public static class CliApp
         await SchemaDb.MigrateAsync(options, ct);
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddQingshanPlatform(options);
+        var audit = new Qingshan.Audit.Store.AuditOptions();
+        Configuration().GetSection(Qingshan.Audit.Store.AuditOptions.Section).Bind(audit);
+        services.AddQingshanPlatform(options, audit: audit);
         return services.BuildServiceProvider();
     }
 

@@ -44,17 +44,20 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Conventions every context applies. On SQLite, instants are stored as 64-bit integers (ticks with offset; we
-    /// only store UTC) so that they order and compare in SQL, which SQLite's text form of DateTimeOffset cannot.
+    /// Conventions every context applies. On SQLite, instants are stored as 64-bit UTC ticks so that they order and
+    /// compare in SQL (SQLite's text form of DateTimeOffset cannot) and keep full 100 ns precision (EF's binary
+    /// converter keeps only 100 µs, which would break hashed audit timestamps).
     /// </summary>
     public static void ApplyConventions(ModelConfigurationBuilder builder, bool postgres)
     {
         if (!postgres)
         {
-            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            builder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
         }
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 
     /// <summary>Registers a module context on the shared store.</summary>
     public static IServiceCollection AddModuleDb<TContext>(this IServiceCollection services)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Qingshan.Access.Data;
 using Qingshan.Access.Users;
+using Qingshan.Audit.Store;
 using Qingshan.Data;
 using Qingshan.Registry.Data;
 
@@ -28,6 +29,7 @@ public abstract class SchemaDb(DbContextOptions options, bool postgres) : Identi
 
         AccessModel.Configure(builder);
         RegistryModel.Configure(builder, postgres);
+        AuditModel.Configure(builder);
         OutboxMessage.Configure(builder);
         builder.UseSnakeCaseNames();
     }
@@ -37,6 +39,10 @@ public abstract class SchemaDb(DbContextOptions options, bool postgres) : Identi
     {
         await using SchemaDb db = options.IsPostgres ? new PostgresSchemaDb(For<PostgresSchemaDb>(options)) : new SqliteSchemaDb(For<SqliteSchemaDb>(options));
         await db.Database.MigrateAsync(ct);
+        foreach (var sql in AuditModel.AppendOnlySql(options.IsPostgres))
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+        }
     }
 
     internal static DbContextOptions<T> For<T>(DatabaseOptions options)

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qingshan.Access;
+using Qingshan.Audit;
+using Qingshan.Audit.Store;
 using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Registry;
@@ -19,7 +21,7 @@ public static class PlatformServices
         return options;
     }
 
-    public static IServiceCollection AddQingshanPlatform(this IServiceCollection services, DatabaseOptions database, LoginPolicy? policy = null)
+    public static IServiceCollection AddQingshanPlatform(this IServiceCollection services, DatabaseOptions database, LoginPolicy? policy = null, AuditOptions? audit = null)
     {
         policy ??= new LoginPolicy();
         services.AddSingleton(database);
@@ -29,6 +31,7 @@ public static class PlatformServices
         services.AddDataProtection();
         services.AddAccess(policy);
         services.AddRegistry();
+        services.AddAudit(audit);
         return services;
     }
 }

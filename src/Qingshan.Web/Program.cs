@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Qingshan.Access;
 using Qingshan.Access.Users;
+using Qingshan.Audit;
 using Qingshan.Platform;
 using Qingshan.Web;
 using Qingshan.Web.Api;
@@ -16,7 +17,8 @@ var database = PlatformServices.ReadDatabaseOptions(builder.Configuration);
 var policy = builder.Configuration.GetSection(LoginPolicy.Section).Get<LoginPolicy>() ?? new LoginPolicy();
 Startup.EnsureDataDirectory(database);
 
-builder.Services.AddQingshanPlatform(database, policy);
+builder.Services.AddQingshanPlatform(database, policy, Startup.AuditOptions(builder.Configuration, database));
+builder.Services.AddAuditDispatcher();
 new IdentityBuilder(typeof(QingshanUser), typeof(IdentityRole), builder.Services)
     .AddSignInManager()
     .AddClaimsPrincipalFactory<QingshanClaimsFactory>();
@@ -63,6 +65,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapRegistryApi();
+app.MapAuditApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.StartAsync();

@@ -74,6 +74,19 @@ internal static class Startup
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }
 
+    /// <summary>Audit section; without a configured key the demo keeps a generated SM2 key beside its database.</summary>
+    public static Qingshan.Audit.Store.AuditOptions AuditOptions(IConfiguration configuration, DatabaseOptions database)
+    {
+        var options = new Qingshan.Audit.Store.AuditOptions();
+        configuration.GetSection(Qingshan.Audit.Store.AuditOptions.Section).Bind(options);
+        if (options.PrivateKeyPem is null && options.KeyFile is null && DataDirectory(database) is { } dir)
+        {
+            options.KeyFile = Path.Combine(dir, "audit-sm2.pem");
+        }
+
+        return options;
+    }
+
     public static Task ChallengeAsync(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         var path = ctx.Request.Path;
