@@ -30,6 +30,7 @@ public abstract class SchemaDb(DbContextOptions options, bool postgres) : Identi
         AccessModel.Configure(builder);
         RegistryModel.Configure(builder, postgres);
         AuditModel.Configure(builder);
+        Qingshan.Ledger.Data.LedgerModel.Configure(builder);
         OutboxMessage.Configure(builder);
         builder.UseSnakeCaseNames();
     }

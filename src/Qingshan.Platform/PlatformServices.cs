@@ -7,6 +7,7 @@ using Qingshan.Audit;
 using Qingshan.Audit.Store;
 using Qingshan.Data;
 using Qingshan.Kernel;
+using Qingshan.Ledger;
 using Qingshan.Registry;
 
 namespace Qingshan.Platform;
@@ -32,6 +33,7 @@ public static class PlatformServices
         services.AddAccess(policy);
         services.AddRegistry();
         services.AddAudit(audit);
+        services.AddLedger();
         return services;
     }
 }
