@@ -1,0 +1,475 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using BitMiracle.LibTiff.Classic;
+using Microsoft.Win32.SafeHandles;
+using Qingshan.Kernel;
+
+namespace Qingshan.Raster;
+
+/// <summary>Sample types the reader understands (one band per file).</summary>
+public enum RasterDataType
+{
+    Byte,
+    Int16,
+    UInt16,
+    Int32,
+    UInt32,
+    Float32,
+    Float64,
+}
+
+/// <summary>
+/// One single-band GeoTIFF layer opened for block-wise reading. Metadata (tags, georeferencing,
+/// tile or strip offsets) comes from BitMiracle.LibTiff.NET. Uncompressed little-endian blocks are then
+/// read with positional reads on one shared file handle (thread-safe, no copy through LibTiff's stream);
+/// compressed blocks (LZW, DEFLATE, PackBits, with or without predictor) are decoded by LibTiff, one
+/// <see cref="Tiff"/> instance per thread because a Tiff is not thread-safe.
+/// </summary>
+public sealed class GeoTiffRaster : IDisposable
+{
+    private readonly long[] offsets;
+    private readonly long[] byteCounts;
+    private readonly SafeFileHandle handle;
+    private readonly bool rawReadable;
+    private readonly ThreadLocal<Tiff?> decoders;
+    private readonly int blocksAcross;
+
+    static GeoTiffRaster() => Tiff.SetErrorHandler(new QuietTiffErrors());
+
+    private GeoTiffRaster(string path, string layerName, RasterGrid grid, RasterDataType dataType, double? noData, bool tiled,
+        int blockWidth, int blockHeight, Compression compression, long[] offsets, long[] byteCounts, bool bigEndian, SafeFileHandle handle)
+    {
+        Path = path;
+        LayerName = layerName;
+        Grid = grid;
+        DataType = dataType;
+        NoData = noData;
+        IsTiled = tiled;
+        BlockWidth = blockWidth;
+        BlockHeight = blockHeight;
+        CompressionName = compression.ToString();
+        this.offsets = offsets;
+        this.byteCounts = byteCounts;
+        this.handle = handle;
+        rawReadable = compression == Compression.NONE && !bigEndian;
+        decoders = new ThreadLocal<Tiff?>(() => Tiff.Open(path, "r"), trackAllValues: true);
+        blocksAcross = (grid.Width + blockWidth - 1) / blockWidth;
+        BytesPerSample = SizeOf(dataType);
+    }
+
+    public string Path { get; }
+
+    /// <summary>The name used in error messages (R, K, LS, C, P, zones …).</summary>
+    public string LayerName { get; }
+
+    public RasterGrid Grid { get; }
+
+    public RasterDataType DataType { get; }
+
+    /// <summary>GDAL_NODATA (tag 42113), if present. May be NaN.</summary>
+    public double? NoData { get; }
+
+    public bool IsTiled { get; }
+
+    /// <summary>Tile width, or the image width for strips.</summary>
+    public int BlockWidth { get; }
+
+    /// <summary>Tile height, or rows per strip.</summary>
+    public int BlockHeight { get; }
+
+    public string CompressionName { get; }
+
+    internal int BytesPerSample { get; }
+
+    internal int BlockCount => offsets.Length;
+
+    /// <summary>Opens and validates a GeoTIFF; refusals name <paramref name="layerName"/>.</summary>
+    public static Result<GeoTiffRaster> Open(string path, string layerName)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(layerName);
+        if (!File.Exists(path))
+        {
+            return RasterErrors.FileUnreadable(layerName, "文件不存在: " + path);
+        }
+
+        Tiff? tiff = Tiff.Open(path, "r");
+        if (tiff is null)
+        {
+            return RasterErrors.FileUnreadable(layerName, "不是有效的 TIFF 文件: " + path);
+        }
+
+        using (tiff)
+        {
+            int width = tiff.GetField(TiffTag.IMAGEWIDTH)[0].ToInt();
+            int height = tiff.GetField(TiffTag.IMAGELENGTH)[0].ToInt();
+            int samples = tiff.GetFieldDefaulted(TiffTag.SAMPLESPERPIXEL)[0].ToInt();
+            if (samples != 1)
+            {
+                return RasterErrors.UnsupportedFormat(layerName, $"只支持单波段，文件有 {samples} 个波段");
+            }
+
+            int bits = tiff.GetFieldDefaulted(TiffTag.BITSPERSAMPLE)[0].ToInt();
+            var format = (SampleFormat)tiff.GetFieldDefaulted(TiffTag.SAMPLEFORMAT)[0].ToInt();
+            RasterDataType? type = (format, bits) switch
+            {
+                (SampleFormat.UINT, 8) => RasterDataType.Byte,
+                (SampleFormat.INT, 16) => RasterDataType.Int16,
+                (SampleFormat.UINT, 16) => RasterDataType.UInt16,
+                (SampleFormat.INT, 32) => RasterDataType.Int32,
+                (SampleFormat.UINT, 32) => RasterDataType.UInt32,
+                (SampleFormat.IEEEFP, 32) => RasterDataType.Float32,
+                (SampleFormat.IEEEFP, 64) => RasterDataType.Float64,
+                _ => null,
+            };
+            if (type is null)
+            {
+                return RasterErrors.UnsupportedFormat(layerName, $"像元类型 {format}/{bits} 位");
+            }
+
+            var compression = (Compression)tiff.GetFieldDefaulted(TiffTag.COMPRESSION)[0].ToInt();
+            if (compression is not (Compression.NONE or Compression.LZW or Compression.ADOBE_DEFLATE or Compression.DEFLATE or Compression.PACKBITS))
+            {
+                return RasterErrors.UnsupportedFormat(layerName, $"压缩方式 {compression}");
+            }
+
+            bool tiled = tiff.IsTiled();
+            int blockWidth, blockHeight;
+            long[] offsets, counts;
+            if (tiled)
+            {
+                blockWidth = tiff.GetField(TiffTag.TILEWIDTH)[0].ToInt();
+                blockHeight = tiff.GetField(TiffTag.TILELENGTH)[0].ToInt();
+                offsets = tiff.GetField(TiffTag.TILEOFFSETS)[0].TolongArray();
+                counts = tiff.GetField(TiffTag.TILEBYTECOUNTS)[0].TolongArray();
+            }
+            else
+            {
+                blockWidth = width;
+                blockHeight = Math.Min(height, tiff.GetFieldDefaulted(TiffTag.ROWSPERSTRIP)[0].ToInt());
+                offsets = tiff.GetField(TiffTag.STRIPOFFSETS)[0].TolongArray();
+                counts = tiff.GetField(TiffTag.STRIPBYTECOUNTS)[0].TolongArray();
+            }
+
+            var georef = ReadGeoreference(tiff, width, height);
+            if (georef.IsFailure)
+            {
+                return georef.Error! with { Args = [layerName, .. georef.Error!.Args.Skip(1)], Target = layerName };
+            }
+
+            double? noData = null;
+            var nd = tiff.GetField(TiffTag.GDAL_NODATA);
+            if (nd is not null && nd.Length > 1)
+            {
+                string text = nd[1].ToString().Trim('\0', ' ');
+                if (text.Equals("nan", StringComparison.OrdinalIgnoreCase))
+                {
+                    noData = double.NaN;
+                }
+                else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                {
+                    noData = v;
+                }
+            }
+
+            SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+            return new GeoTiffRaster(path, layerName, georef.Value, type.Value, noData, tiled, blockWidth, blockHeight, compression,
+                offsets, counts, tiff.IsBigEndian(), handle);
+        }
+    }
+
+    private static Result<RasterGrid> ReadGeoreference(Tiff tiff, int width, int height)
+    {
+        var scaleField = tiff.GetField(TiffTag.GEOTIFF_MODELPIXELSCALETAG);
+        var tieField = tiff.GetField(TiffTag.GEOTIFF_MODELTIEPOINTTAG);
+        var keysField = tiff.GetField(TiffTag.GEOTIFF_GEOKEYDIRECTORYTAG);
+        if (scaleField is null || tieField is null)
+        {
+            return RasterErrors.NotGeoreferenced("", "缺少 ModelPixelScale 或 ModelTiepoint（不支持 ModelTransformation）");
+        }
+
+        if (keysField is null)
+        {
+            return RasterErrors.NotGeoreferenced("", "缺少 GeoKeyDirectory");
+        }
+
+        double[] scale = scaleField[1].ToDoubleArray();
+        double[] tie = tieField[1].ToDoubleArray();
+        ushort[] keys = keysField[1].ToUShortArray();
+        if (scale.Length < 2 || tie.Length < 6 || scale[0] <= 0 || scale[1] <= 0)
+        {
+            return RasterErrors.NotGeoreferenced("", "像元大小或控制点无效");
+        }
+
+        int epsg = 0;
+        bool pixelIsPoint = false;
+        int keyCount = keys.Length >= 4 ? keys[3] : 0;
+        for (int i = 0; i < keyCount && 4 + (i * 4) + 3 < keys.Length; i++)
+        {
+            int k = 4 + (i * 4);
+            ushort id = keys[k], location = keys[k + 1], value = keys[k + 3];
+            if (location != 0)
+            {
+                continue;
+            }
+
+            switch (id)
+            {
+                case 1025:
+                    pixelIsPoint = value == 2;
+                    break;
+                case 3072 when value is > 0 and < 32767:
+                    epsg = value;
+                    break;
+                case 2048 when value is > 0 and < 32767 && epsg == 0:
+                    epsg = value;
+                    break;
+            }
+        }
+
+        if (epsg == 0)
+        {
+            return RasterErrors.NotGeoreferenced("", "坐标系没有 EPSG 编码");
+        }
+
+        // ModelTiepoint maps raster (I, J) to model (X, Y); north-up, so y decreases with rows.
+        double originX = tie[3] - (tie[0] * scale[0]);
+        double originY = tie[4] + (tie[1] * scale[1]);
+        if (pixelIsPoint)
+        {
+            // GDAL's default (GTIFF_POINT_GEO_IGNORE=NO): the tiepoint is the pixel centre.
+            originX -= scale[0] / 2;
+            originY += scale[1] / 2;
+        }
+
+        return new RasterGrid(width, height, originX, originY, scale[0], -scale[1], epsg);
+    }
+
+    /// <summary>Checks that <paramref name="other"/> has this layer's CRS, grid and extent.</summary>
+    public Result CheckSameGrid(GeoTiffRaster other)
+    {
+        if (other.Grid.EpsgCode != Grid.EpsgCode)
+        {
+            return RasterErrors.CrsMismatch(other.LayerName, other.Grid.EpsgCode, LayerName, Grid.EpsgCode);
+        }
+
+        string? diff = Grid.DescribeDifference(other.Grid);
+        return diff is null ? Result.Success() : RasterErrors.GridMismatch(other.LayerName, LayerName, diff);
+    }
+
+    internal int DecodedBlockBytes => BlockWidth * BlockHeight * BytesPerSample;
+
+    internal static int SizeOf(RasterDataType t) => t switch
+    {
+        RasterDataType.Byte => 1,
+        RasterDataType.Int16 or RasterDataType.UInt16 => 2,
+        RasterDataType.Int32 or RasterDataType.UInt32 or RasterDataType.Float32 => 4,
+        _ => 8,
+    };
+
+    /// <summary>Decoded bytes of one block into <paramref name="dest"/> (at least <see cref="DecodedBlockBytes"/>).</summary>
+    internal bool ReadBlock(int block, Span<byte> dest, byte[]? decodeBuffer)
+    {
+        int rows = IsTiled ? BlockHeight : Math.Min(BlockHeight, Grid.Height - (block * BlockHeight));
+        int expected = rows * BlockWidth * BytesPerSample;
+        if (byteCounts[block] == 0)
+        {
+            FillNoData(dest[..expected]);
+            return true;
+        }
+
+        if (rawReadable)
+        {
+            return ReadRaw(offsets[block], dest[..(int)Math.Min(expected, byteCounts[block])]);
+        }
+
+        Tiff? t = decoders.Value;
+        if (t is null || decodeBuffer is null)
+        {
+            return false;
+        }
+
+        int n = IsTiled ? t.ReadEncodedTile(block, decodeBuffer, 0, expected) : t.ReadEncodedStrip(block, decodeBuffer, 0, expected);
+        if (n < expected)
+        {
+            return false;
+        }
+
+        decodeBuffer.AsSpan(0, expected).CopyTo(dest);
+        return true;
+    }
+
+    private bool ReadRaw(long offset, Span<byte> dest)
+    {
+        while (!dest.IsEmpty)
+        {
+            int n = RandomAccess.Read(handle, dest, offset);
+            if (n <= 0)
+            {
+                return false;
+            }
+
+            dest = dest[n..];
+            offset += n;
+        }
+
+        return true;
+    }
+
+    private void FillNoData(Span<byte> dest)
+    {
+        dest.Clear();
+        if (NoData is not double nd || nd == 0)
+        {
+            return;
+        }
+
+        switch (DataType)
+        {
+            case RasterDataType.Float32: MemoryMarshal.Cast<byte, float>(dest).Fill((float)nd); break;
+            case RasterDataType.Float64: MemoryMarshal.Cast<byte, double>(dest).Fill(nd); break;
+            case RasterDataType.Int32: MemoryMarshal.Cast<byte, int>(dest).Fill((int)nd); break;
+            case RasterDataType.UInt32: MemoryMarshal.Cast<byte, uint>(dest).Fill((uint)nd); break;
+            case RasterDataType.Int16: MemoryMarshal.Cast<byte, short>(dest).Fill((short)nd); break;
+            case RasterDataType.UInt16: MemoryMarshal.Cast<byte, ushort>(dest).Fill((ushort)nd); break;
+            default: dest.Fill((byte)nd); break;
+        }
+    }
+
+    /// <summary>
+    /// Reads the window [x0, x0+w) × [y0, y0+h) into <paramref name="dest"/> with row stride
+    /// <paramref name="stride"/>, converting samples to <typeparamref name="T"/> (float or int).
+    /// <paramref name="scratch"/> must hold one decoded block (see <see cref="DecodedBlockBytes"/>).
+    /// Returns the index of a block that failed to decode, or -1.
+    /// </summary>
+    internal int ReadWindow<T>(int x0, int y0, int w, int h, Span<T> dest, int stride, byte[] scratch, byte[] decodeBuffer)
+        where T : unmanaged
+    {
+        int bw = BlockWidth, bh = BlockHeight;
+        bool sameType = (typeof(T) == typeof(float) && DataType == RasterDataType.Float32)
+            || (typeof(T) == typeof(int) && DataType == RasterDataType.Int32);
+        for (int by = y0 / bh; by <= (y0 + h - 1) / bh; by++)
+        {
+            for (int bx = x0 / bw; bx <= (x0 + w - 1) / bw; bx++)
+            {
+                int block = (by * blocksAcross) + bx;
+                int bX0 = bx * bw, bY0 = by * bh;
+                if (sameType && rawReadable && IsTiled && bX0 == x0 && bY0 == y0 && stride == bw && h <= bh && byteCounts[block] != 0)
+                {
+                    // The window is this tile: read straight into the caller's buffer.
+                    if (!ReadRaw(offsets[block], MemoryMarshal.AsBytes(dest[..(h * bw)])))
+                    {
+                        return block;
+                    }
+
+                    continue;
+                }
+
+                if (!ReadBlock(block, scratch, decodeBuffer))
+                {
+                    return block;
+                }
+
+                int cx0 = Math.Max(x0, bX0), cx1 = Math.Min(x0 + w, Math.Min(bX0 + bw, Grid.Width));
+                int cy0 = Math.Max(y0, bY0), cy1 = Math.Min(y0 + h, Math.Min(bY0 + bh, Grid.Height));
+                for (int y = cy0; y < cy1; y++)
+                {
+                    int srcStart = (((y - bY0) * bw) + (cx0 - bX0)) * BytesPerSample;
+                    var src = scratch.AsSpan(srcStart, (cx1 - cx0) * BytesPerSample);
+                    Convert(src, dest.Slice(((y - y0) * stride) + (cx0 - x0), cx1 - cx0));
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private void Convert<T>(ReadOnlySpan<byte> src, Span<T> dst)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var d = MemoryMarshal.Cast<T, float>(dst);
+            switch (DataType)
+            {
+                case RasterDataType.Float32: MemoryMarshal.Cast<byte, float>(src).CopyTo(d); break;
+                case RasterDataType.Float64: var f64 = MemoryMarshal.Cast<byte, double>(src); for (int i = 0; i < d.Length; i++) { d[i] = (float)f64[i]; } break;
+                case RasterDataType.Int32: var i32 = MemoryMarshal.Cast<byte, int>(src); for (int i = 0; i < d.Length; i++) { d[i] = i32[i]; } break;
+                case RasterDataType.UInt32: var u32 = MemoryMarshal.Cast<byte, uint>(src); for (int i = 0; i < d.Length; i++) { d[i] = u32[i]; } break;
+                case RasterDataType.Int16: var i16 = MemoryMarshal.Cast<byte, short>(src); for (int i = 0; i < d.Length; i++) { d[i] = i16[i]; } break;
+                case RasterDataType.UInt16: var u16 = MemoryMarshal.Cast<byte, ushort>(src); for (int i = 0; i < d.Length; i++) { d[i] = u16[i]; } break;
+                default: for (int i = 0; i < d.Length; i++) { d[i] = src[i]; } break;
+            }
+        }
+        else if (typeof(T) == typeof(int))
+        {
+            var d = MemoryMarshal.Cast<T, int>(dst);
+            switch (DataType)
+            {
+                case RasterDataType.Int32: MemoryMarshal.Cast<byte, int>(src).CopyTo(d); break;
+                case RasterDataType.Float32: var f32 = MemoryMarshal.Cast<byte, float>(src); for (int i = 0; i < d.Length; i++) { d[i] = float.IsNaN(f32[i]) ? int.MinValue : (int)f32[i]; } break;
+                case RasterDataType.Float64: var f64 = MemoryMarshal.Cast<byte, double>(src); for (int i = 0; i < d.Length; i++) { d[i] = double.IsNaN(f64[i]) ? int.MinValue : (int)f64[i]; } break;
+                case RasterDataType.UInt32: var u32 = MemoryMarshal.Cast<byte, uint>(src); for (int i = 0; i < d.Length; i++) { d[i] = u32[i] > int.MaxValue ? int.MaxValue : (int)u32[i]; } break;
+                case RasterDataType.Int16: var i16 = MemoryMarshal.Cast<byte, short>(src); for (int i = 0; i < d.Length; i++) { d[i] = i16[i]; } break;
+                case RasterDataType.UInt16: var u16 = MemoryMarshal.Cast<byte, ushort>(src); for (int i = 0; i < d.Length; i++) { d[i] = u16[i]; } break;
+                default: for (int i = 0; i < d.Length; i++) { d[i] = src[i]; } break;
+            }
+        }
+        else
+        {
+            throw new NotSupportedException(typeof(T).Name);
+        }
+    }
+
+    /// <summary>Reads the whole layer as float (tests and small rasters only: allocates width × height).</summary>
+    public float[] ReadAllAsFloat()
+    {
+        var all = new float[Grid.PixelCount];
+        var scratch = new byte[DecodedBlockBytes];
+        var decode = new byte[DecodedBlockBytes];
+        int bad = ReadWindow<float>(0, 0, Grid.Width, Grid.Height, all, Grid.Width, scratch, decode);
+        return bad >= 0 ? throw new InvalidDataException($"{LayerName}: block {bad} failed to decode") : all;
+    }
+
+    /// <summary>Reads the whole layer as int (tests and small rasters only).</summary>
+    public int[] ReadAllAsInt()
+    {
+        var all = new int[Grid.PixelCount];
+        var scratch = new byte[DecodedBlockBytes];
+        var decode = new byte[DecodedBlockBytes];
+        int bad = ReadWindow<int>(0, 0, Grid.Width, Grid.Height, all, Grid.Width, scratch, decode);
+        return bad >= 0 ? throw new InvalidDataException($"{LayerName}: block {bad} failed to decode") : all;
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in decoders.Values)
+        {
+            t?.Dispose();
+        }
+
+        decoders.Dispose();
+        handle.Dispose();
+    }
+
+    private sealed class QuietTiffErrors : TiffErrorHandler
+    {
+        // LibTiff warns about every GeoTIFF tag it has no schema for; failures surface as return values.
+        public override void WarningHandler(Tiff tif, string method, string format, params object[] args)
+        {
+        }
+
+        public override void WarningHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args)
+        {
+        }
+
+        public override void ErrorHandler(Tiff tif, string method, string format, params object[] args)
+        {
+        }
+
+        public override void ErrorHandlerExt(Tiff tif, object clientData, string method, string format, params object[] args)
+        {
+        }
+    }
+}
