@@ -343,6 +343,7 @@ public sealed class GeoTiffRaster : IDisposable
     /// <paramref name="scratch"/> must hold one decoded block (see <see cref="DecodedBlockBytes"/>).
     /// Returns the index of a block that failed to decode, or -1.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal int ReadWindow<T>(int x0, int y0, int w, int h, Span<T> dest, int stride, byte[] scratch, byte[] decodeBuffer)
         where T : unmanaged
     {
@@ -385,6 +386,7 @@ public sealed class GeoTiffRaster : IDisposable
         return -1;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Convert<T>(ReadOnlySpan<byte> src, Span<T> dst)
         where T : unmanaged
     {

@@ -49,7 +49,7 @@ public static class RasterModels
         var zones = new RusleZone[s.ZoneIds.Length];
         for (int k = 0; k < zones.Length; k++)
         {
-            zones[k] = new RusleZone(s.ZoneIds[k], s.Counts[k], s.Get(k, 0), s.Get(k, 1), s.Get(k, 2), grid.PixelAreaHectares);
+            zones[k] = new RusleZone(s.ZoneIds[k], s.Counts[k], s.Get(k, 0), s.Get(k, 1), s.Get(k, 0) - s.Get(k, 1), grid.PixelAreaHectares);
         }
 
         return new RusleResult(grid, zones);

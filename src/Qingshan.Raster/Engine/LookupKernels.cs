@@ -34,6 +34,7 @@ internal sealed class CarbonKernel(LayerSource zones, LayerSource landUse, float
 
     public override int OutputCount => output ? 1 : 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override int ComputeRow(float[][] f, int[][] ints, int offset, int n, int[] z, float[][] ch, float[][] outs, int outOffset)
     {
         var zin = ints[0].AsSpan(offset, n);
@@ -86,6 +87,7 @@ internal sealed class WaterYieldKernel(IReadOnlyList<LayerSource> layers, float[
 
     public override int OutputCount => output ? 1 : 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override int ComputeRow(float[][] f, int[][] ints, int offset, int n, int[] z, float[][] ch, float[][] outs, int outOffset)
     {
         var p = f[0].AsSpan(offset, n);

@@ -11,7 +11,8 @@ namespace Qingshan.Raster.Engine;
 /// summation order differs. Float layers: R, K, LS, C, P; int layer 0: zones.
 /// A pixel counts when no factor is nodata; it is summed when also its zone id is &gt; 0 and not nodata.
 /// Counted pixels must have finite R, K, LS ≥ 0 and C, P in [0, 1], else the run is refused.
-/// Channels: potential, actual, retention. Outputs (optional, by index): potential, actual, retention.
+/// Channels: potential, actual (retention per zone is their difference, taken in double, which is
+/// closer to the exact value than summing float32 differences). Outputs (optional, by index): potential, actual, retention.
 /// </summary>
 internal sealed class RusleKernel : ZonalKernel
 {
@@ -46,10 +47,11 @@ internal sealed class RusleKernel : ZonalKernel
         OutputCount = outputSlots.Count(s => s >= 0);
     }
 
-    public override int ChannelCount => 3;
+    public override int ChannelCount => 2;
 
     public override int OutputCount { get; }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override int ComputeRow(float[][] f, int[][] ints, int offset, int n, int[] z, float[][] ch, float[][] outs, int outOffset)
     {
         ref float r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(f[0]), offset);
@@ -60,7 +62,6 @@ internal sealed class RusleKernel : ZonalKernel
         ref int zin = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ints[0]), offset);
         ref float pot = ref MemoryMarshal.GetArrayDataReference(ch[0]);
         ref float act = ref MemoryMarshal.GetArrayDataReference(ch[1]);
-        ref float ret = ref MemoryMarshal.GetArrayDataReference(ch[2]);
         ref int zout = ref MemoryMarshal.GetArrayDataReference(z);
         int potSlot = outputSlots[0], actSlot = outputSlots[1], retSlot = outputSlots[2];
         bool anyOut = OutputCount > 0;
@@ -111,7 +112,6 @@ internal sealed class RusleKernel : ZonalKernel
                 var vret = vpot - vact;
                 vpot.StoreUnsafe(ref pot, (nuint)i);
                 vact.StoreUnsafe(ref act, (nuint)i);
-                vret.StoreUnsafe(ref ret, (nuint)i);
 
                 var zValid = valid.AsInt32() & Vector512.GreaterThan(vz, Vector512<int>.Zero);
                 if (hasZoneNoData)
@@ -166,7 +166,6 @@ internal sealed class RusleKernel : ZonalKernel
             float vret = vpot - vact;
             Unsafe.Add(ref pot, i) = vpot;
             Unsafe.Add(ref act, i) = vact;
-            Unsafe.Add(ref ret, i) = vret;
             int zone = Unsafe.Add(ref zin, i);
             Unsafe.Add(ref zout, i) = valid && zone > 0 && !(hasZoneNoData && zone == zoneNoData) ? zone : 0;
             if (potSlot >= 0)

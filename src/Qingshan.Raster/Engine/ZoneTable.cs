@@ -30,6 +30,7 @@ internal sealed class ZoneTable(int channels)
     /// PERF-BASELINES 2.1). <paramref name="z"/> must hold a sentinel (-1) at [n, n+16), and every channel
     /// array must have 16 readable floats past n. Returns the first zone id that is too large, or 0.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Accumulate(int[] z, float[][] ch, int n)
     {
         ref int zr = ref MemoryMarshal.GetArrayDataReference(z);
@@ -71,7 +72,15 @@ internal sealed class ZoneTable(int channels)
 
                 ref double row = ref data[zone * stride];
                 row += j - i;
-                for (int c = 0; c < ch.Length; c++)
+                int c = 0;
+                for (; c + 1 < ch.Length; c += 2)
+                {
+                    var (s0, s1) = SumRange2(ch[c], ch[c + 1], i, j);
+                    Unsafe.Add(ref row, c + 1) += s0;
+                    Unsafe.Add(ref row, c + 2) += s1;
+                }
+
+                if (c < ch.Length)
                 {
                     Unsafe.Add(ref row, c + 1) += SumRange(ch[c], i, j);
                 }
@@ -83,7 +92,7 @@ internal sealed class ZoneTable(int channels)
         return 0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static double SumRange(float[] a, int i, int j)
     {
         ref float ar = ref MemoryMarshal.GetArrayDataReference(a);
@@ -118,6 +127,46 @@ internal sealed class ZoneTable(int channels)
         }
 
         return Vector512.Sum(acc0 + acc1);
+    }
+
+    /// <summary>Two channels over the same run in one pass (one loop, shared tail mask).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization | System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static (double, double) SumRange2(float[] a, float[] b, int i, int j)
+    {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            return (SumRange(a, i, j), SumRange(b, i, j));
+        }
+
+        ref float ar = ref MemoryMarshal.GetArrayDataReference(a);
+        ref float br = ref MemoryMarshal.GetArrayDataReference(b);
+        var a0 = Vector512<double>.Zero;
+        var a1 = Vector512<double>.Zero;
+        var b0 = Vector512<double>.Zero;
+        var b1 = Vector512<double>.Zero;
+        int m = i;
+        for (; m + 16 <= j; m += 16)
+        {
+            var (alo, ahi) = Vector512.Widen(Vector512.LoadUnsafe(ref ar, (nuint)m));
+            var (blo, bhi) = Vector512.Widen(Vector512.LoadUnsafe(ref br, (nuint)m));
+            a0 += alo;
+            a1 += ahi;
+            b0 += blo;
+            b1 += bhi;
+        }
+
+        if (m < j)
+        {
+            var keep = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(j - m)).AsSingle();
+            var (alo, ahi) = Vector512.Widen(Vector512.LoadUnsafe(ref ar, (nuint)m) & keep);
+            var (blo, bhi) = Vector512.Widen(Vector512.LoadUnsafe(ref br, (nuint)m) & keep);
+            a0 += alo;
+            a1 += ahi;
+            b0 += blo;
+            b1 += bhi;
+        }
+
+        return (Vector512.Sum(a0 + a1), Vector512.Sum(b0 + b1));
     }
 
     private bool Grow(int zone)
