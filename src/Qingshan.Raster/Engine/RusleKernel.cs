@@ -220,14 +220,14 @@ internal sealed class RusleKernel : ZonalKernel
                 return (l, "不是有限数值");
             }
 
+            if (l >= 3 && (v < 0 || v > 1))
+            {
+                return (l, FactorNames[l] + " 因子必须在 0 到 1 之间");
+            }
+
             if (v < 0)
             {
                 return (l, FactorNames[l] + " 因子不能为负");
-            }
-
-            if (l >= 3 && v > 1)
-            {
-                return (l, FactorNames[l] + " 因子必须在 0 到 1 之间");
             }
         }
 

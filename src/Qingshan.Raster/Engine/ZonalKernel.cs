@@ -25,6 +25,6 @@ internal abstract class ZonalKernel
     /// </summary>
     public abstract int ComputeRow(float[][] f, int[][] ints, int offset, int n, int[] z, float[][] ch, float[][] outs, int outOffset);
 
-    /// <summary>The refusal for the invalid pixel at <paramref name="index"/> of the input buffers.</summary>
+    /// <summary>The refusal for the invalid pixel at <paramref name="index"/> of the input buffers (the engine reports the first one in block order, deterministically).</summary>
     public abstract Error DescribeInvalid(float[][] f, int[][] ints, int index, int row, int column);
 }
