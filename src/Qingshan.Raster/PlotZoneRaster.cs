@@ -9,8 +9,8 @@ public readonly record struct Plot(int Id, Geometry Geometry);
 /// Plot polygons rasterised onto a grid with gdal_rasterize's default rule (no ALL_TOUCHED): a pixel
 /// belongs to a polygon when its centre is inside, evaluated scanline by scanline at row centres with
 /// even-odd filling over all rings of a feature; intersections round with floor(x + 0.5) and spans are
-/// half-open; a horizontal edge lying exactly on a row centre is burnt when it runs right-to-left, as in
-/// GDAL's llrasterize. Later plots overwrite earlier ones where they overlap (burn order). The result is
+/// half-open; a horizontal edge lying exactly on a row centre is burnt when the ring's inside is above
+/// it (see <see cref="OrientRings"/>). Later plots overwrite earlier ones where they overlap (burn order). The result is
 /// kept as runs per row, so memory follows the plots' outline, not the raster size.
 /// </summary>
 public sealed class PlotZoneRaster
@@ -72,6 +72,8 @@ public sealed class PlotZoneRaster
                 ys[v] = iy0 + (ys[v] * iy1);
             }
 
+            OrientRings(xs, ys, parts);
+
             Scan(grid.Width, grid.Height, xs, ys, parts, ints, (y, from, to) =>
             {
                 from = Math.Max(from, 0);
@@ -109,6 +111,34 @@ public sealed class PlotZoneRaster
         }
 
         return new PlotZoneRaster(name, grid, rowStart, from, to, id);
+    }
+
+    /// <summary>
+    /// Gives every ring (shell or hole) the same winding in pixel space, clockwise as drawn with rows
+    /// going down. gdal_rasterize (3.6) behaves this way: a horizontal edge lying on a row centre is burnt
+    /// when the ring's own inside is above it, whichever way the ring was digitised (checked against
+    /// gdal_rasterize with both windings, steps and holes in the tests).
+    /// </summary>
+    private static void OrientRings(List<double> xs, List<double> ys, List<int> parts)
+    {
+        int start = 0;
+        foreach (int count in parts)
+        {
+            double twiceArea = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int a = start + i, b = start + ((i + 1) % count);
+                twiceArea += (xs[a] * ys[b]) - (xs[b] * ys[a]);
+            }
+
+            if (twiceArea < 0)
+            {
+                xs.Reverse(start, count);
+                ys.Reverse(start, count);
+            }
+
+            start += count;
+        }
     }
 
     private static void CollectRings(Geometry g, List<double> xs, List<double> ys, List<int> parts)
@@ -196,7 +226,7 @@ public sealed class PlotZoneRaster
                 }
                 else
                 {
-                    // Horizontal edge on the centre line: burnt once, when it runs right to left.
+                    // Horizontal edge on the centre line: rings are clockwise, so right-to-left means the inside is above.
                     if (xs[a] > xs[b])
                     {
                         int h0 = (int)Math.Floor(xs[b] + 0.5), h1 = (int)Math.Floor(xs[a] + 0.5);
