@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Qingshan.Raster;
+using Qingshan.Bench;
 using Qingshan.Raster.Engine;
 
 // Raster bench: RUSLE + zonal sums end-to-end from GeoTIFF, and the kernel alone over arrays in
@@ -8,6 +9,11 @@ using Qingshan.Raster.Engine;
 // Usage: Qingshan.Bench --data DIR [--runs 5] [--threads 2] [--anchor-table CSV] [--anchor-seconds S]
 //        [--write DIR] [--no-memory-kernel]
 var inv = CultureInfo.InvariantCulture;
+if (args.Contains("--micro"))
+{
+    return Micro.Run(Arg("--data") ?? throw new ArgumentException("--data DIR is required"));
+}
+
 string data = Arg("--data") ?? throw new ArgumentException("--data DIR is required");
 int runs = int.Parse(Arg("--runs") ?? "5", inv);
 int threads = int.Parse(Arg("--threads") ?? Environment.ProcessorCount.ToString(inv), inv);
@@ -18,9 +24,13 @@ bool memoryKernel = !args.Contains("--no-memory-kernel");
 
 RusleResult? result = null;
 var e2e = new List<double>();
+var e2eCpu = new List<double>();
 long pixels = 0;
+var self = Process.GetCurrentProcess();
 for (int run = 0; run < runs + 1; run++)
 {
+    self.Refresh();
+    var cpu0 = self.TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     var layers = new Dictionary<string, GeoTiffRaster>();
     foreach (var name in new[] { "R", "K", "LS", "C", "P", "zones" })
@@ -46,9 +56,11 @@ for (int run = 0; run < runs + 1; run++)
 
     result = r.Value;
     pixels = result.Grid.PixelCount;
+    self.Refresh();
     if (run > 0)
     {
         e2e.Add(sw.Elapsed.TotalSeconds);
+        e2eCpu.Add((self.TotalProcessorTime - cpu0).TotalSeconds);
     }
     else
     {
@@ -61,7 +73,9 @@ double e2eMed = Median(e2e);
 double e2eMpx = pixels / e2eMed / 1e6;
 int n = result!.Grid.Width;
 Console.WriteLine(string.Create(inv,
-    $"size={n} threads={threads} end-to-end (open + read + RUSLE + zonal{(writeDir is null ? "" : " + write act/ret")}): median {e2eMed:F3} s over {runs} runs (min {e2e.Min():F3}, max {e2e.Max():F3}) = {e2eMpx:F0} Mpx/s, {pixels * 24 / e2eMed / 1e9:F2} GB/s of input"));
+    $"size={n} threads={threads} end-to-end (open + read + RUSLE + zonal{(writeDir is null ? "" : " + write act/ret")}): median {e2eMed:F3} s over {runs} runs (min {e2e.Min():F3}, max {e2e.Max():F3}) = {e2eMpx:F0} Mpx/s (best run {pixels / e2e.Min() / 1e6:F0}), {pixels * 24 / e2eMed / 1e9:F2} GB/s of input"));
+Console.WriteLine(string.Create(inv,
+    $"  CPU time per end-to-end run: median {Median(e2eCpu):F3} s = {pixels / Median(e2eCpu) / 1e6:F0} Mpx per CPU-second (load average now {File.ReadAllText("/proc/loadavg").Split(' ')[0]}: the VM is shared)"));
 Console.WriteLine(string.Create(inv, $"peak memory (VmHWM) after end-to-end runs: {hwmEndToEnd / 1024.0:F0} MiB"));
 Console.WriteLine(string.Create(inv,
     $"zones={result.Zones.Count} valid_px={result.TotalPixelCount} sum_pot={result.Zones.Sum(z => z.PotentialSum):E6} sum_act={result.Zones.Sum(z => z.ActualSum):E6} sum_ret={result.TotalRetentionSum:E6}"));
@@ -97,22 +111,28 @@ if (memoryKernel)
     layerSources.Add(LayerSource.Of(zr));
     var kernel = new RusleKernel(layerSources, [-1, -1, -1]);
     var times = new List<double>();
+    var cpu = new List<double>();
     ZoneSums? sums = null;
     for (int run = 0; run < runs + 1; run++)
     {
+        self.Refresh();
+        var cpu0 = self.TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         sums = ZonalEngine.RunInMemory(kernel, f, [zones], zr.Grid.Width, zr.Grid.Height, threads).Value;
         sw.Stop();
+        self.Refresh();
         if (run > 0)
         {
             times.Add(sw.Elapsed.TotalSeconds);
+            cpu.Add((self.TotalProcessorTime - cpu0).TotalSeconds);
         }
     }
 
     zr.Dispose();
     double med = Median(times);
     Console.WriteLine(string.Create(inv,
-        $"in-memory kernel: median {med * 1000:F1} ms over {runs} runs (min {times.Min() * 1000:F1}) = {pixels / med / 1e6:F0} Mpx/s, {pixels * 24 / med / 1e9:F1} GB/s"));
+        $"in-memory kernel: median {med * 1000:F1} ms over {runs} runs (min {times.Min() * 1000:F1}) = {pixels / med / 1e6:F0} Mpx/s (best run {pixels / times.Min() / 1e6:F0}), {pixels * 24 / med / 1e9:F1} GB/s"));
+    Console.WriteLine(string.Create(inv, $"  CPU time per kernel run: median {Median(cpu) * 1000:F1} ms = {pixels / Median(cpu) / 1e6:F0} Mpx per CPU-second"));
     var mem = RasterModels.ToRusle(sums!, result.Grid);
     bool same = mem.Zones.Count == result.Zones.Count
         && mem.Zones.Zip(result.Zones).All(p => p.First.ZoneId == p.Second.ZoneId && p.First.PixelCount == p.Second.PixelCount

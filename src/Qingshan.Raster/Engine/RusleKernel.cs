@@ -23,6 +23,8 @@ internal sealed class RusleKernel : ZonalKernel
     private readonly int zoneNoData;
     private readonly bool hasZoneNoData;
     private readonly int[] outputSlots;
+    private readonly Vector512<float>[] noDataVectors;
+    private readonly bool anyNaNNoData;
 
     /// <param name="layers">R, K, LS, C, P, zones (names and nodata).</param>
     /// <param name="outputSlots">For potential, actual, retention: the output index, or -1 for none.</param>
@@ -44,6 +46,8 @@ internal sealed class RusleKernel : ZonalKernel
         }
 
         this.outputSlots = outputSlots;
+        noDataVectors = [.. noData.Select(Vector512.Create)];
+        anyNaNNoData = noDataIsNaN.Any(b => b);
         OutputCount = outputSlots.Count(s => s >= 0);
     }
 
@@ -66,81 +70,11 @@ internal sealed class RusleKernel : ZonalKernel
         int potSlot = outputSlots[0], actSlot = outputSlots[1], retSlot = outputSlots[2];
         bool anyOut = OutputCount > 0;
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated && !anyNaNNoData)
         {
-            var ndR = Vector512.Create(noData[0]);
-            var ndK = Vector512.Create(noData[1]);
-            var ndLS = Vector512.Create(noData[2]);
-            var ndC = Vector512.Create(noData[3]);
-            var ndP = Vector512.Create(noData[4]);
-            var nanOkR = NanIsValue(0);
-            var nanOkK = NanIsValue(1);
-            var nanOkLS = NanIsValue(2);
-            var nanOkC = NanIsValue(3);
-            var nanOkP = NanIsValue(4);
-            var zero = Vector512<float>.Zero;
-            var one = Vector512<float>.One;
-            var max = Vector512.Create(float.MaxValue);
-            var zNd = Vector512.Create(hasZoneNoData ? zoneNoData : 0);
-            var outNd = Vector512.Create(OutputNoData);
-            var bad = Vector512<float>.Zero;
-            for (; i + 16 <= n; i += 16)
-            {
-                var vr = Vector512.LoadUnsafe(ref r, (nuint)i);
-                var vk = Vector512.LoadUnsafe(ref k, (nuint)i);
-                var vls = Vector512.LoadUnsafe(ref ls, (nuint)i);
-                var vc = Vector512.LoadUnsafe(ref c, (nuint)i);
-                var vp = Vector512.LoadUnsafe(ref p, (nuint)i);
-                var vz = Vector512.LoadUnsafe(ref zin, (nuint)i);
-
-                var valid = ~Vector512.Equals(vr, ndR) & (Vector512.Equals(vr, vr) | nanOkR);
-                valid &= ~Vector512.Equals(vk, ndK) & (Vector512.Equals(vk, vk) | nanOkK);
-                valid &= ~Vector512.Equals(vls, ndLS) & (Vector512.Equals(vls, vls) | nanOkLS);
-                valid &= ~Vector512.Equals(vc, ndC) & (Vector512.Equals(vc, vc) | nanOkC);
-                valid &= ~Vector512.Equals(vp, ndP) & (Vector512.Equals(vp, vp) | nanOkP);
-
-                // NaN fails every comparison, so it is caught here too.
-                var ok = Vector512.GreaterThanOrEqual(vr, zero) & Vector512.LessThanOrEqual(vr, max)
-                    & Vector512.GreaterThanOrEqual(vk, zero) & Vector512.LessThanOrEqual(vk, max)
-                    & Vector512.GreaterThanOrEqual(vls, zero) & Vector512.LessThanOrEqual(vls, max)
-                    & Vector512.GreaterThanOrEqual(vc, zero) & Vector512.LessThanOrEqual(vc, one)
-                    & Vector512.GreaterThanOrEqual(vp, zero) & Vector512.LessThanOrEqual(vp, one);
-                bad |= Vector512.AndNot(valid, ok);
-
-                var vpot = vr * vk * vls;
-                var vact = vpot * vc * vp;
-                var vret = vpot - vact;
-                vpot.StoreUnsafe(ref pot, (nuint)i);
-                vact.StoreUnsafe(ref act, (nuint)i);
-
-                var zValid = valid.AsInt32() & Vector512.GreaterThan(vz, Vector512<int>.Zero);
-                if (hasZoneNoData)
-                {
-                    zValid &= ~Vector512.Equals(vz, zNd);
-                }
-
-                (vz & zValid).StoreUnsafe(ref zout, (nuint)i);
-
-                if (anyOut)
-                {
-                    if (potSlot >= 0)
-                    {
-                        Vector512.ConditionalSelect(valid, vpot, outNd).StoreUnsafe(ref outs[potSlot][0], (nuint)(outOffset + i));
-                    }
-
-                    if (actSlot >= 0)
-                    {
-                        Vector512.ConditionalSelect(valid, vact, outNd).StoreUnsafe(ref outs[actSlot][0], (nuint)(outOffset + i));
-                    }
-
-                    if (retSlot >= 0)
-                    {
-                        Vector512.ConditionalSelect(valid, vret, outNd).StoreUnsafe(ref outs[retSlot][0], (nuint)(outOffset + i));
-                    }
-                }
-            }
-
-            if (bad != Vector512<float>.Zero)
+            i = n & ~15;
+            var bad = Core(ref r, ref k, ref ls, ref c, ref p, ref zin, ref pot, ref act, ref zout, i, noDataVectors, hasZoneNoData ? zoneNoData : 0);
+            if (bad != Vector512<uint>.Zero)
             {
                 for (int m = 0; m < i; m++)
                 {
@@ -149,6 +83,11 @@ internal sealed class RusleKernel : ZonalKernel
                         return m;
                     }
                 }
+            }
+
+            if (OutputCount > 0)
+            {
+                WriteOutputs(f, offset, i, ch, outs, outOffset);
             }
         }
 
@@ -187,7 +126,80 @@ internal sealed class RusleKernel : ZonalKernel
         return -1;
     }
 
-    private Vector512<float> NanIsValue(int layer) => noDataIsNaN[layer] ? Vector512<float>.Zero : Vector512<float>.AllBitsSet;
+
+
+    /// <summary>
+    /// The vector loop, kept small and branch-free so the JIT holds everything in registers: nodata by
+    /// comparison (a layer without nodata compares against NaN, never equal), the domain check on bit
+    /// patterns, pot and act stored for the run-length pass, the zone id or 0 stored per pixel.
+    /// Returns the lanes that broke the domain rule (any non-zero lane: re-check exactly).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<uint> Core(ref float r, ref float k, ref float ls, ref float c, ref float p, ref int zin,
+        ref float pot, ref float act, ref int zout, int n, Vector512<float>[] nd, int zoneNoData)
+    {
+        var ndR = nd[0];
+        var ndK = nd[1];
+        var ndLS = nd[2];
+        var ndC = nd[3];
+        var ndP = nd[4];
+        var zNd = Vector512.Create(zoneNoData);
+
+        // A float is finite and ≥ +0 iff its bits are ≤ 0x7F7FFFFF as unsigned, and in [+0, 1] iff
+        // ≤ 0x3F800000; NaN and negatives (sign bit set) are larger. -0.0 is flagged though valid:
+        // the exact scalar re-check lets it through.
+        var maxFinite = Vector512.Create(0x7F7FFFFFu);
+        var maxOne = Vector512.Create(0x3F800000u);
+        var bad = Vector512<uint>.Zero;
+        for (nuint i = 0; i < (nuint)n; i += 16)
+        {
+            var vr = Vector512.LoadUnsafe(ref r, i);
+            var vk = Vector512.LoadUnsafe(ref k, i);
+            var vls = Vector512.LoadUnsafe(ref ls, i);
+            var vc = Vector512.LoadUnsafe(ref c, i);
+            var vp = Vector512.LoadUnsafe(ref p, i);
+            var vz = Vector512.LoadUnsafe(ref zin, i);
+            var isNoData = Vector512.Equals(vr, ndR) | Vector512.Equals(vk, ndK) | Vector512.Equals(vls, ndLS)
+                | Vector512.Equals(vc, ndC) | Vector512.Equals(vp, ndP);
+            var u1 = Vector512.Max(Vector512.Max(vr.AsUInt32(), vk.AsUInt32()), vls.AsUInt32());
+            var u2 = Vector512.Max(vc.AsUInt32(), vp.AsUInt32());
+            var broken = Vector512.GreaterThan(u1, maxFinite) | Vector512.GreaterThan(u2, maxOne);
+            bad |= Vector512.AndNot(broken, isNoData.AsUInt32());
+
+            var vpot = vr * vk * vls;
+            (vpot * vc * vp).StoreUnsafe(ref act, i);
+            vpot.StoreUnsafe(ref pot, i);
+
+            var skip = isNoData.AsInt32() | Vector512.LessThanOrEqual(vz, Vector512<int>.Zero) | Vector512.Equals(vz, zNd);
+            Vector512.AndNot(vz, skip).StoreUnsafe(ref zout, i);
+        }
+
+        return bad;
+    }
+
+    /// <summary>Per-pixel result rasters for the vector part: nodata where any factor is nodata.</summary>
+    private void WriteOutputs(float[][] f, int offset, int n, float[][] ch, float[][] outs, int outOffset)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            bool valid = IsCounted(f, offset + i);
+            float vpot = ch[0][i], vact = ch[1][i];
+            if (outputSlots[0] >= 0)
+            {
+                outs[outputSlots[0]][outOffset + i] = valid ? vpot : OutputNoData;
+            }
+
+            if (outputSlots[1] >= 0)
+            {
+                outs[outputSlots[1]][outOffset + i] = valid ? vact : OutputNoData;
+            }
+
+            if (outputSlots[2] >= 0)
+            {
+                outs[outputSlots[2]][outOffset + i] = valid ? vpot - vact : OutputNoData;
+            }
+        }
+    }
 
     private bool IsCounted(float[][] f, int at)
     {

@@ -163,9 +163,15 @@ internal static class ZonalEngine
                         }
                     }
 
-                    for (int r = 0; r < h && err is null; r++)
+                    if (err is null && w == stride)
                     {
-                        err = ProcessRow(kernel, table, f, ii, outs, r * stride, w, z, ch, y0 + r, x0, ints[0].Name);
+                        // Rows are contiguous: one flat pass (a run may continue into the next row; sums do not care).
+                        err = ProcessSpan(kernel, table, f, ii, outs, 0, w * h, z, ch, stride, y0, x0, ints[0].Name);
+                    }
+
+                    for (int r = 0; r < h && err is null && w != stride; r++)
+                    {
+                        err = ProcessSpan(kernel, table, f, ii, outs, r * stride, w, z, ch, stride, y0 + r, x0, ints[0].Name);
                     }
 
                     if (err is null)
@@ -263,10 +269,7 @@ internal static class ZonalEngine
             {
                 int y0 = wi * band, h = Math.Min(band, height - y0);
                 Error? err = null;
-                for (int r = 0; r < h && err is null; r++)
-                {
-                    err = ProcessRow(kernel, table, floats, ints, [], (y0 + r) * width, width, z, ch, y0 + r, 0, "zones");
-                }
+                err = ProcessSpan(kernel, table, floats, ints, [], y0 * width, h * width, z, ch, width, 0, 0, "zones");
 
                 if (err is not null)
                 {
@@ -288,16 +291,21 @@ internal static class ZonalEngine
         return first is not null ? first.Value.Error : Merge(tables, kernel.ChannelCount);
     }
 
-    private static Error? ProcessRow(ZonalKernel kernel, ZoneTable table, float[][] f, int[][] ii, float[][] outs, int rowOffset, int w,
-        int[] z, float[][] ch, int row, int x0, string zoneLayer)
+    /// <summary>
+    /// Pixels [start, start + length) of the buffers, which hold rows of <paramref name="stride"/> pixels whose
+    /// first row is raster row <paramref name="y0"/> and first column <paramref name="x0"/>; cut into segments.
+    /// </summary>
+    private static Error? ProcessSpan(ZonalKernel kernel, ZoneTable table, float[][] f, int[][] ii, float[][] outs, int start, int length,
+        int[] z, float[][] ch, int stride, int y0, int x0, string zoneLayer)
     {
-        for (int x = 0; x < w; x += Segment)
+        for (int x = 0; x < length; x += Segment)
         {
-            int n = Math.Min(Segment, w - x);
-            int bad = kernel.ComputeRow(f, ii, rowOffset + x, n, z, ch, outs, rowOffset + x);
+            int n = Math.Min(Segment, length - x);
+            int bad = kernel.ComputeRow(f, ii, start + x, n, z, ch, outs, start + x);
             if (bad >= 0)
             {
-                return kernel.DescribeInvalid(f, ii, rowOffset + x + bad, row, x0 + x + bad);
+                int at = start + x + bad;
+                return kernel.DescribeInvalid(f, ii, at, y0 + (at / stride), x0 + (at % stride));
             }
 
             z.AsSpan(n, Pad).Fill(-1);
