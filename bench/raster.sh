@@ -27,15 +27,19 @@ for n in $SIZES; do
   rm -f "$D"/*.aux.xml
   cat "$D"/*.tif > /dev/null   # warm the page cache for both sides
   echo "== size $n (anchor: $SHARED)"
-  walls=()
+  walls=(); cpus=()
   for r in $(seq "$RUNS"); do
-    line=$("${TUNE[@]}" $PY "$SHARED/raster_baseline.py" "$D" --procs 2)
+    # user+system seconds of the whole process tree too: on a shared VM wall time depends on the neighbours
+    line=$(/usr/bin/time -f 'cpu=%U+%S' -o /tmp/qingshan-anchor-time "${TUNE[@]}" $PY "$SHARED/raster_baseline.py" "$D" --procs 2)
     walls+=("$(sed -n 's/.* wall=\([0-9.]*\)s.*/\1/p' <<<"$line")")
+    cpus+=("$(awk -F'[=+]' '/^cpu=/ {print $2 + $3}' /tmp/qingshan-anchor-time)")
   done
   echo "anchor: $line"
-  anchor=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-  echo "anchor walls (s): ${walls[*]} -> median $anchor"
+  median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+  anchor=$(median "${walls[@]}"); anchor_cpu=$(median "${cpus[@]}")
+  echo "anchor walls (s): ${walls[*]} -> median $anchor; CPU seconds (whole process, incl. start-up): ${cpus[*]} -> median $anchor_cpu; load average $(cut -d' ' -f1 /proc/loadavg)"
   $PY "$ROOT/bench/anchor_table.py" "$SHARED" "$D" "/tmp/qingshan-anchor-$n.csv"
-  dotnet "$BENCH" --data "$D" --runs "$RUNS" --anchor-seconds "$anchor" --anchor-table "/tmp/qingshan-anchor-$n.csv" || status=1
+  dotnet "$BENCH" --data "$D" --runs "$RUNS" --anchor-seconds "$anchor" --anchor-cpu-seconds "$anchor_cpu" \
+    --anchor-table "/tmp/qingshan-anchor-$n.csv" || status=1
 done
 exit $status

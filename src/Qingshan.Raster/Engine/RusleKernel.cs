@@ -178,25 +178,33 @@ internal sealed class RusleKernel : ZonalKernel
     }
 
     /// <summary>Per-pixel result rasters for the vector part: nodata where any factor is nodata.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteOutputs(float[][] f, int offset, int n, float[][] ch, float[][] outs, int outOffset)
     {
-        for (int i = 0; i < n; i++)
+        var nd = noDataVectors;
+        var outNd = Vector512.Create(OutputNoData);
+        for (int i = 0; i < n; i += 16)
         {
-            bool valid = IsCounted(f, offset + i);
-            float vpot = ch[0][i], vact = ch[1][i];
+            var isNoData = Vector512.Equals(Vector512.LoadUnsafe(ref f[0][offset + i]), nd[0])
+                | Vector512.Equals(Vector512.LoadUnsafe(ref f[1][offset + i]), nd[1])
+                | Vector512.Equals(Vector512.LoadUnsafe(ref f[2][offset + i]), nd[2])
+                | Vector512.Equals(Vector512.LoadUnsafe(ref f[3][offset + i]), nd[3])
+                | Vector512.Equals(Vector512.LoadUnsafe(ref f[4][offset + i]), nd[4]);
+            var vpot = Vector512.LoadUnsafe(ref ch[0][i]);
+            var vact = Vector512.LoadUnsafe(ref ch[1][i]);
             if (outputSlots[0] >= 0)
             {
-                outs[outputSlots[0]][outOffset + i] = valid ? vpot : OutputNoData;
+                Vector512.ConditionalSelect(isNoData, outNd, vpot).StoreUnsafe(ref outs[outputSlots[0]][outOffset + i]);
             }
 
             if (outputSlots[1] >= 0)
             {
-                outs[outputSlots[1]][outOffset + i] = valid ? vact : OutputNoData;
+                Vector512.ConditionalSelect(isNoData, outNd, vact).StoreUnsafe(ref outs[outputSlots[1]][outOffset + i]);
             }
 
             if (outputSlots[2] >= 0)
             {
-                outs[outputSlots[2]][outOffset + i] = valid ? vpot - vact : OutputNoData;
+                Vector512.ConditionalSelect(isNoData, outNd, vpot - vact).StoreUnsafe(ref outs[outputSlots[2]][outOffset + i]);
             }
         }
     }
