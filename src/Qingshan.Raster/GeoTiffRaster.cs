@@ -147,7 +147,9 @@ public sealed class GeoTiffRaster : IDisposable
             else
             {
                 blockWidth = width;
-                blockHeight = Math.Min(height, tiff.GetFieldDefaulted(TiffTag.ROWSPERSTRIP)[0].ToInt());
+                // RowsPerStrip defaults to 2^32 − 1 (one strip), which reads back as a negative int.
+                int rps = tiff.GetFieldDefaulted(TiffTag.ROWSPERSTRIP)[0].ToInt();
+                blockHeight = rps <= 0 || rps > height ? height : rps;
                 offsets = tiff.GetField(TiffTag.STRIPOFFSETS)[0].TolongArray();
                 counts = tiff.GetField(TiffTag.STRIPBYTECOUNTS)[0].TolongArray();
             }
@@ -260,6 +262,15 @@ public sealed class GeoTiffRaster : IDisposable
 
     internal int DecodedBlockBytes => BlockWidth * BlockHeight * BytesPerSample;
 
+    /// <summary>
+    /// True for uncompressed little-endian strips: rows are read where they lie, so neither the window
+    /// height nor the scratch buffer depends on the strip height (some writers put a whole image in one strip).
+    /// </summary>
+    internal bool ReadsRows => rawReadable && !IsTiled;
+
+    /// <summary>Scratch a reader thread needs: one decoded block, or one row for <see cref="ReadsRows"/>.</summary>
+    internal int ScratchBytes => ReadsRows ? Grid.Width * BytesPerSample : DecodedBlockBytes;
+
     internal static int SizeOf(RasterDataType t) => t switch
     {
         RasterDataType.Byte => 1,
@@ -350,6 +361,11 @@ public sealed class GeoTiffRaster : IDisposable
         int bw = BlockWidth, bh = BlockHeight;
         bool sameType = (typeof(T) == typeof(float) && DataType == RasterDataType.Float32)
             || (typeof(T) == typeof(int) && DataType == RasterDataType.Int32);
+        if (ReadsRows)
+        {
+            return ReadRows(x0, y0, w, h, dest, stride, scratch, sameType);
+        }
+
         for (int by = y0 / bh; by <= (y0 + h - 1) / bh; by++)
         {
             for (int bx = x0 / bw; bx <= (x0 + w - 1) / bw; bx++)
@@ -387,6 +403,52 @@ public sealed class GeoTiffRaster : IDisposable
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private int ReadRows<T>(int x0, int y0, int w, int h, Span<T> dest, int stride, byte[] scratch, bool sameType)
+        where T : unmanaged
+    {
+        int bps = BytesPerSample;
+        long rowBytes = (long)Grid.Width * bps;
+        for (int y = y0; y < y0 + h;)
+        {
+            int strip = y / BlockHeight;
+            int inStrip = Math.Min(y0 + h, (strip + 1) * BlockHeight) - y;
+            long offset = offsets[strip] + ((y - (strip * BlockHeight)) * rowBytes) + ((long)x0 * bps);
+            if (byteCounts[strip] == 0)
+            {
+                FillNoData(scratch.AsSpan(0, w * bps));
+                for (int r = 0; r < inStrip; r++)
+                {
+                    Convert<T>(scratch.AsSpan(0, w * bps), dest.Slice(((y - y0 + r) * stride), w));
+                }
+            }
+            else if (sameType && x0 == 0 && w == Grid.Width && stride == w)
+            {
+                // Whole rows of the same type: one read for every row of this strip in the window.
+                if (!ReadRaw(offset, MemoryMarshal.AsBytes(dest.Slice((y - y0) * stride, inStrip * w))))
+                {
+                    return strip;
+                }
+            }
+            else
+            {
+                for (int r = 0; r < inStrip; r++)
+                {
+                    var row = scratch.AsSpan(0, w * bps);
+                    if (!ReadRaw(offset + (r * rowBytes), row))
+                    {
+                        return strip;
+                    }
+
+                    Convert<T>(row, dest.Slice((y - y0 + r) * stride, w));
+                }
+            }
+
+            y += inStrip;
+        }
+
+        return -1;
+    }
+
     private void Convert<T>(ReadOnlySpan<byte> src, Span<T> dst)
         where T : unmanaged
     {
@@ -428,7 +490,7 @@ public sealed class GeoTiffRaster : IDisposable
     public float[] ReadAllAsFloat()
     {
         var all = new float[Grid.PixelCount];
-        var scratch = new byte[DecodedBlockBytes];
+        var scratch = new byte[ScratchBytes];
         var decode = new byte[DecodedBlockBytes];
         int bad = ReadWindow<float>(0, 0, Grid.Width, Grid.Height, all, Grid.Width, scratch, decode);
         return bad >= 0 ? throw new InvalidDataException($"{LayerName}: block {bad} failed to decode") : all;
@@ -438,7 +500,7 @@ public sealed class GeoTiffRaster : IDisposable
     public int[] ReadAllAsInt()
     {
         var all = new int[Grid.PixelCount];
-        var scratch = new byte[DecodedBlockBytes];
+        var scratch = new byte[ScratchBytes];
         var decode = new byte[DecodedBlockBytes];
         int bad = ReadWindow<int>(0, 0, Grid.Width, Grid.Height, all, Grid.Width, scratch, decode);
         return bad >= 0 ? throw new InvalidDataException($"{LayerName}: block {bad} failed to decode") : all;

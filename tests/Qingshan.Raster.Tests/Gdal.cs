@@ -20,8 +20,10 @@ internal static class Gdal
         GT = (500000.0, 10.0, 0.0, 3500000.0, 0.0, -10.0)
         TYPES = {"uint8": gdal.GDT_Byte, "int16": gdal.GDT_Int16, "uint16": gdal.GDT_UInt16, "int32": gdal.GDT_Int32,
                  "uint32": gdal.GDT_UInt32, "float32": gdal.GDT_Float32, "float64": gdal.GDT_Float64}
-        def write(path, arr, nodata=None, tiled=True, compress="NONE", predictor=None, gt=GT, epsg=32649, block=256):
+        def write(path, arr, nodata=None, tiled=True, compress="NONE", predictor=None, gt=GT, epsg=32649, block=256, rows_per_strip=None):
             opts = [f"COMPRESS={compress}"]
+            if rows_per_strip:
+                opts.append(f"BLOCKYSIZE={rows_per_strip}")
             if tiled:
                 opts += ["TILED=YES", f"BLOCKXSIZE={block}", f"BLOCKYSIZE={block}"]
             if predictor:

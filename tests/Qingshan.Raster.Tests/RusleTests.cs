@@ -26,10 +26,12 @@ public class RusleTests
         Z[450:, :] = 0
         Z[10:20, 600:] = -5
         lay = {"tiled": dict(R=(True, "NONE"), K=(True, "NONE"), LS=(True, "NONE"), C=(True, "NONE"), P=(True, "NONE"), zones=(True, "NONE")),
-               "mixed": dict(R=(True, "LZW"), K=(False, "NONE"), LS=(False, "DEFLATE"), C=(True, "DEFLATE"), P=(False, "LZW"), zones=(True, "NONE"))}[layout]
+               "mixed": dict(R=(True, "LZW"), K=(False, "NONE"), LS=(False, "DEFLATE"), C=(True, "DEFLATE"), P=(False, "LZW"), zones=(True, "NONE")),
+               # one strip for the whole image (uncompressed and compressed), and strips of 7 rows
+               "strips": dict(R=(False, "NONE", 530), K=(False, "LZW", 530), LS=(False, "NONE", 7), C=(False, "DEFLATE", 7), P=(True, "NONE"), zones=(False, "NONE", 530))}[layout]
         for name, arr, nd in [("R", R, -9999), ("K", K, None), ("LS", LS, None), ("C", C, None), ("P", P, None), ("zones", Z, 0)]:
-            tiled, comp = lay[name]
-            write(f"{d}/{name}.tif", arr, nodata=nd, tiled=tiled, compress=comp)
+            tiled, comp, *rps = lay[name]
+            write(f"{d}/{name}.tif", arr, nodata=nd, tiled=tiled, compress=comp, rows_per_strip=rps[0] if rps else None)
         write(f"{d}/landuse.tif", lu, nodata=0)
         valid = R != -9999
         z = np.where(valid & (Z > 0), Z, 0).ravel()
@@ -76,6 +78,7 @@ public class RusleTests
     [InlineData("tiled", 2)]
     [InlineData("tiled", 1)]
     [InlineData("mixed", 2)]
+    [InlineData("strips", 2)]
     public void Zone_sums_match_numpy_to_one_millionth(string layout, int threads)
     {
         using var tmp = new TempDir();
@@ -90,6 +93,7 @@ public class RusleTests
     [Theory]
     [InlineData("tiled")]
     [InlineData("mixed")]
+    [InlineData("strips")]
     public void Result_rasters_open_in_gdal_and_equal_numpy_pixel_for_pixel(string layout)
     {
         using var tmp = new TempDir();

@@ -21,7 +21,14 @@ internal sealed class LayerSource
 
     public double? NoData => Raster?.NoData ?? (Plots is null ? null : 0);
 
-    public int DecodedBlockBytes => Raster?.DecodedBlockBytes ?? 0;
+    /// <summary>Scratch bytes per reader thread (0 for plots).</summary>
+    public int ScratchBytes => Raster?.ScratchBytes ?? 0;
+
+    /// <summary>Decode-buffer bytes per thread: a whole block, only for compressed layers.</summary>
+    public int DecodeBytes => Raster is { ReadsRows: false } r ? r.DecodedBlockBytes : 0;
+
+    /// <summary>Rows a window should span to read each block once (1 when rows are read where they lie).</summary>
+    public int PreferredWindowRows => Raster is { ReadsRows: false } r ? r.BlockHeight : 1;
 
     public static LayerSource Of(GeoTiffRaster raster) => new(raster.LayerName, raster.Grid, raster, null);
 

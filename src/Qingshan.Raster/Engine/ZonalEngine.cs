@@ -53,14 +53,15 @@ internal static class ZonalEngine
         {
             winW = grid.Width;
             winH = 1;
-            foreach (var r in rasters)
+            foreach (var l in all)
             {
-                winH = Lcm(winH, r.BlockHeight);
+                winH = Lcm(winH, l.PreferredWindowRows);
             }
 
             if (winH > 1024)
             {
-                winH = rasters.Max(r => r.BlockHeight);
+                // Blocks of unrelated heights: some get decoded twice, which is still correct.
+                winH = Math.Min(1024, all.Max(l => l.PreferredWindowRows));
             }
 
             while (winH < 64 && winH < grid.Height)
@@ -101,7 +102,8 @@ internal static class ZonalEngine
         var failures = new (int Window, Error Error)?[threads];
         int next = -1;
         int stopAt = int.MaxValue;
-        int blockBytes = Math.Max(16, all.Max(l => l.DecodedBlockBytes));
+        int scratchBytes = Math.Max(16, all.Max(l => l.ScratchBytes));
+        int decodeBytes = Math.Max(16, all.Max(l => l.DecodeBytes));
 
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
@@ -133,8 +135,8 @@ internal static class ZonalEngine
             }
 
             int[] z = ArrayPool<int>.Shared.Rent(Segment + Pad);
-            byte[] scratch = ArrayPool<byte>.Shared.Rent(blockBytes);
-            byte[] decode = ArrayPool<byte>.Shared.Rent(blockBytes);
+            byte[] scratch = ArrayPool<byte>.Shared.Rent(scratchBytes);
+            byte[] decode = ArrayPool<byte>.Shared.Rent(decodeBytes);
             try
             {
                 int wi;
