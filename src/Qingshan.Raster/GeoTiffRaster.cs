@@ -154,10 +154,10 @@ public sealed class GeoTiffRaster : IDisposable
                 counts = tiff.GetField(TiffTag.STRIPBYTECOUNTS)[0].TolongArray();
             }
 
-            var georef = ReadGeoreference(tiff, width, height);
+            var georef = ReadGeoreference(tiff, width, height, layerName);
             if (georef.IsFailure)
             {
-                return georef.Error! with { Args = [layerName, .. georef.Error!.Args.Skip(1)], Target = layerName };
+                return georef.Error!;
             }
 
             double? noData = null;
@@ -181,19 +181,19 @@ public sealed class GeoTiffRaster : IDisposable
         }
     }
 
-    private static Result<RasterGrid> ReadGeoreference(Tiff tiff, int width, int height)
+    private static Result<RasterGrid> ReadGeoreference(Tiff tiff, int width, int height, string layerName)
     {
         var scaleField = tiff.GetField(TiffTag.GEOTIFF_MODELPIXELSCALETAG);
         var tieField = tiff.GetField(TiffTag.GEOTIFF_MODELTIEPOINTTAG);
         var keysField = tiff.GetField(TiffTag.GEOTIFF_GEOKEYDIRECTORYTAG);
         if (scaleField is null || tieField is null)
         {
-            return RasterErrors.NotGeoreferenced("", "缺少 ModelPixelScale 或 ModelTiepoint（不支持 ModelTransformation）");
+            return RasterErrors.NotGeoreferenced(layerName, "缺少 ModelPixelScale 或 ModelTiepoint（不支持 ModelTransformation）");
         }
 
         if (keysField is null)
         {
-            return RasterErrors.NotGeoreferenced("", "缺少 GeoKeyDirectory");
+            return RasterErrors.NotGeoreferenced(layerName, "缺少 GeoKeyDirectory");
         }
 
         double[] scale = scaleField[1].ToDoubleArray();
@@ -201,7 +201,7 @@ public sealed class GeoTiffRaster : IDisposable
         ushort[] keys = keysField[1].ToUShortArray();
         if (scale.Length < 2 || tie.Length < 6 || scale[0] <= 0 || scale[1] <= 0)
         {
-            return RasterErrors.NotGeoreferenced("", "像元大小或控制点无效");
+            return RasterErrors.NotGeoreferenced(layerName, "像元大小或控制点无效");
         }
 
         int epsg = 0;
@@ -232,7 +232,7 @@ public sealed class GeoTiffRaster : IDisposable
 
         if (epsg == 0)
         {
-            return RasterErrors.NotGeoreferenced("", "坐标系没有 EPSG 编码");
+            return RasterErrors.NotGeoreferenced(layerName, "坐标系没有 EPSG 编码");
         }
 
         // ModelTiepoint maps raster (I, J) to model (X, Y); north-up, so y decreases with rows.
@@ -280,35 +280,29 @@ public sealed class GeoTiffRaster : IDisposable
     };
 
     /// <summary>Decoded bytes of one block into <paramref name="dest"/> (at least <see cref="DecodedBlockBytes"/>).</summary>
-    internal bool ReadBlock(int block, Span<byte> dest, byte[]? decodeBuffer)
+    internal bool ReadBlock(int block, byte[] dest)
     {
         int rows = IsTiled ? BlockHeight : Math.Min(BlockHeight, Grid.Height - (block * BlockHeight));
         int expected = rows * BlockWidth * BytesPerSample;
         if (byteCounts[block] == 0)
         {
-            FillNoData(dest[..expected]);
+            FillNoData(dest.AsSpan(0, expected));
             return true;
         }
 
         if (rawReadable)
         {
-            return ReadRaw(offsets[block], dest[..(int)Math.Min(expected, byteCounts[block])]);
+            return ReadRaw(offsets[block], dest.AsSpan(0, (int)Math.Min(expected, byteCounts[block])));
         }
 
         Tiff? t = decoders.Value;
-        if (t is null || decodeBuffer is null)
+        if (t is null)
         {
             return false;
         }
 
-        int n = IsTiled ? t.ReadEncodedTile(block, decodeBuffer, 0, expected) : t.ReadEncodedStrip(block, decodeBuffer, 0, expected);
-        if (n < expected)
-        {
-            return false;
-        }
-
-        decodeBuffer.AsSpan(0, expected).CopyTo(dest);
-        return true;
+        int n = IsTiled ? t.ReadEncodedTile(block, dest, 0, expected) : t.ReadEncodedStrip(block, dest, 0, expected);
+        return n >= expected;
     }
 
     private bool ReadRaw(long offset, Span<byte> dest)
@@ -351,11 +345,11 @@ public sealed class GeoTiffRaster : IDisposable
     /// <summary>
     /// Reads the window [x0, x0+w) × [y0, y0+h) into <paramref name="dest"/> with row stride
     /// <paramref name="stride"/>, converting samples to <typeparamref name="T"/> (float or int).
-    /// <paramref name="scratch"/> must hold one decoded block (see <see cref="DecodedBlockBytes"/>).
+    /// <paramref name="scratch"/> must hold <see cref="ScratchBytes"/> (compressed blocks decode into it).
     /// Returns the index of a block that failed to decode, or -1.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal int ReadWindow<T>(int x0, int y0, int w, int h, Span<T> dest, int stride, byte[] scratch, byte[] decodeBuffer)
+    internal int ReadWindow<T>(int x0, int y0, int w, int h, Span<T> dest, int stride, byte[] scratch)
         where T : unmanaged
     {
         int bw = BlockWidth, bh = BlockHeight;
@@ -383,7 +377,7 @@ public sealed class GeoTiffRaster : IDisposable
                     continue;
                 }
 
-                if (!ReadBlock(block, scratch, decodeBuffer))
+                if (!ReadBlock(block, scratch))
                 {
                     return block;
                 }
@@ -490,9 +484,7 @@ public sealed class GeoTiffRaster : IDisposable
     public float[] ReadAllAsFloat()
     {
         var all = new float[Grid.PixelCount];
-        var scratch = new byte[ScratchBytes];
-        var decode = new byte[DecodedBlockBytes];
-        int bad = ReadWindow<float>(0, 0, Grid.Width, Grid.Height, all, Grid.Width, scratch, decode);
+        int bad = ReadWindow<float>(0, 0, Grid.Width, Grid.Height, all, Grid.Width, new byte[ScratchBytes]);
         return bad >= 0 ? throw new InvalidDataException($"{LayerName}: block {bad} failed to decode") : all;
     }
 
@@ -500,9 +492,7 @@ public sealed class GeoTiffRaster : IDisposable
     public int[] ReadAllAsInt()
     {
         var all = new int[Grid.PixelCount];
-        var scratch = new byte[ScratchBytes];
-        var decode = new byte[DecodedBlockBytes];
-        int bad = ReadWindow<int>(0, 0, Grid.Width, Grid.Height, all, Grid.Width, scratch, decode);
+        int bad = ReadWindow<int>(0, 0, Grid.Width, Grid.Height, all, Grid.Width, new byte[ScratchBytes]);
         return bad >= 0 ? throw new InvalidDataException($"{LayerName}: block {bad} failed to decode") : all;
     }
 

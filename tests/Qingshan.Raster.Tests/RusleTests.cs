@@ -166,4 +166,25 @@ public class RusleTests
         Assert.True(result.IsSuccess, result.Error?.ToString());
         AssertMatchesExpected(result.Value, tmp["expected.csv"]);
     }
+
+    [Theory]
+    [InlineData("tiled")]
+    [InlineData("mixed")]
+    public void A_truncated_layer_is_refused_naming_the_layer_not_thrown(string layout)
+    {
+        // GDAL writes the IFD first, so the file still opens and the missing blocks fail to read
+        // (raw positional reads for "tiled", LibTiff DEFLATE strips for "mixed").
+        using var tmp = new TempDir();
+        Gdal.Py(tmp.Path, MakeInputs, tmp.Path, layout);
+        using (var fs = new FileStream(tmp["LS.tif"], FileMode.Open))
+        {
+            fs.SetLength(fs.Length / 2);
+        }
+
+        var inputs = OpenInputs(tmp);
+        var result = RasterModels.RunRusle(inputs);
+        Assert.True(result.IsFailure);
+        Assert.Equal("accounting.raster.decode_failed", result.Error!.Code);
+        Assert.Equal("LS", result.Error.Target);
+    }
 }

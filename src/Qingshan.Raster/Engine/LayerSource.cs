@@ -24,9 +24,6 @@ internal sealed class LayerSource
     /// <summary>Scratch bytes per reader thread (0 for plots).</summary>
     public int ScratchBytes => Raster?.ScratchBytes ?? 0;
 
-    /// <summary>Decode-buffer bytes per thread: a whole block, only for compressed layers.</summary>
-    public int DecodeBytes => Raster is { ReadsRows: false } r ? r.DecodedBlockBytes : 0;
-
     /// <summary>Rows a window should span to read each block once (1 when rows are read where they lie).</summary>
     public int PreferredWindowRows => Raster is { ReadsRows: false } r ? r.BlockHeight : 1;
 
@@ -35,12 +32,12 @@ internal sealed class LayerSource
     public static LayerSource Of(PlotZoneRaster plots) => new(plots.Name, plots.Grid, null, plots);
 
     /// <summary>Fills the window; returns the failing block index or -1.</summary>
-    public int Read<T>(int x0, int y0, int w, int h, Span<T> dest, int stride, byte[] scratch, byte[] decode)
+    public int Read<T>(int x0, int y0, int w, int h, Span<T> dest, int stride, byte[] scratch)
         where T : unmanaged
     {
         if (Raster is not null)
         {
-            return Raster.ReadWindow(x0, y0, w, h, dest, stride, scratch, decode);
+            return Raster.ReadWindow(x0, y0, w, h, dest, stride, scratch);
         }
 
         if (typeof(T) != typeof(int))

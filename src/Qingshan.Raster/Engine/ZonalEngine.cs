@@ -103,7 +103,6 @@ internal static class ZonalEngine
         int next = -1;
         int stopAt = int.MaxValue;
         int scratchBytes = Math.Max(16, all.Max(l => l.ScratchBytes));
-        int decodeBytes = Math.Max(16, all.Max(l => l.DecodeBytes));
 
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
@@ -136,7 +135,6 @@ internal static class ZonalEngine
 
             int[] z = ArrayPool<int>.Shared.Rent(Segment + Pad);
             byte[] scratch = ArrayPool<byte>.Shared.Rent(scratchBytes);
-            byte[] decode = ArrayPool<byte>.Shared.Rent(decodeBytes);
             try
             {
                 int wi;
@@ -147,13 +145,13 @@ internal static class ZonalEngine
                     Error? err = null;
                     for (int l = 0; l < f.Length && err is null; l++)
                     {
-                        int bad = floats[l].Read<float>(x0, y0, w, h, f[l], stride, scratch, decode);
+                        int bad = floats[l].Read<float>(x0, y0, w, h, f[l], stride, scratch);
                         err = bad >= 0 ? RasterErrors.DecodeFailed(floats[l].Name, bad) : null;
                     }
 
                     for (int l = 0; l < ii.Length && err is null; l++)
                     {
-                        int bad = ints[l].Read<int>(x0, y0, w, h, ii[l], stride, scratch, decode);
+                        int bad = ints[l].Read<int>(x0, y0, w, h, ii[l], stride, scratch);
                         err = bad >= 0 ? RasterErrors.DecodeFailed(ints[l].Name, bad) : null;
                     }
 
@@ -216,7 +214,6 @@ internal static class ZonalEngine
 
                 ArrayPool<int>.Shared.Return(z);
                 ArrayPool<byte>.Shared.Return(scratch);
-                ArrayPool<byte>.Shared.Return(decode);
             }
         });
 
