@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -25,6 +26,7 @@ internal sealed class RusleKernel : ZonalKernel
     private readonly int[] outputSlots;
     private readonly Vector512<float>[] noDataVectors;
     private readonly bool anyNaNNoData;
+    private readonly CoreLoop core;
 
     /// <param name="layers">R, K, LS, C, P, zones (names and nodata).</param>
     /// <param name="outputSlots">For potential, actual, retention: the output index, or -1 for none.</param>
@@ -48,7 +50,29 @@ internal sealed class RusleKernel : ZonalKernel
         this.outputSlots = outputSlots;
         noDataVectors = [.. noData.Select(Vector512.Create)];
         anyNaNNoData = noDataIsNaN.Any(b => b);
+        var flags = noData.Select(v => float.IsNaN(v) ? typeof(No) : typeof(Yes)).ToArray();
+        core = typeof(RusleKernel).GetMethod(nameof(Core), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(flags).CreateDelegate<CoreLoop>();
         OutputCount = outputSlots.Count(s => s >= 0);
+    }
+
+    private delegate Vector512<uint> CoreLoop(ref float r, ref float k, ref float ls, ref float c, ref float p, ref int zin,
+        ref float pot, ref float act, ref int zout, int n, Vector512<float>[] nd, int zoneNoData);
+
+    /// <summary>Compile-time switch for the generic specialisation of <see cref="Core"/>.</summary>
+    internal interface IFlag
+    {
+        static abstract bool On { get; }
+    }
+
+    internal struct Yes : IFlag
+    {
+        public static bool On => true;
+    }
+
+    internal struct No : IFlag
+    {
+        public static bool On => false;
     }
 
     public override int ChannelCount => 2;
@@ -73,7 +97,7 @@ internal sealed class RusleKernel : ZonalKernel
         if (Vector512.IsHardwareAccelerated && !anyNaNNoData)
         {
             i = n & ~15;
-            var bad = Core(ref r, ref k, ref ls, ref c, ref p, ref zin, ref pot, ref act, ref zout, i, noDataVectors, hasZoneNoData ? zoneNoData : 0);
+            var bad = core(ref r, ref k, ref ls, ref c, ref p, ref zin, ref pot, ref act, ref zout, i, noDataVectors, hasZoneNoData ? zoneNoData : 0);
             if (bad != Vector512<uint>.Zero)
             {
                 for (int m = 0; m < i; m++)
@@ -135,8 +159,13 @@ internal sealed class RusleKernel : ZonalKernel
     /// Returns the lanes that broke the domain rule (any non-zero lane: re-check exactly).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Vector512<uint> Core(ref float r, ref float k, ref float ls, ref float c, ref float p, ref int zin,
+    private static Vector512<uint> Core<TR, TK, TLS, TC, TP>(ref float r, ref float k, ref float ls, ref float c, ref float p, ref int zin,
         ref float pot, ref float act, ref int zout, int n, Vector512<float>[] nd, int zoneNoData)
+        where TR : struct, IFlag
+        where TK : struct, IFlag
+        where TLS : struct, IFlag
+        where TC : struct, IFlag
+        where TP : struct, IFlag
     {
         var ndR = nd[0];
         var ndK = nd[1];
@@ -159,8 +188,33 @@ internal sealed class RusleKernel : ZonalKernel
             var vc = Vector512.LoadUnsafe(ref c, i);
             var vp = Vector512.LoadUnsafe(ref p, i);
             var vz = Vector512.LoadUnsafe(ref zin, i);
-            var isNoData = Vector512.Equals(vr, ndR) | Vector512.Equals(vk, ndK) | Vector512.Equals(vls, ndLS)
-                | Vector512.Equals(vc, ndC) | Vector512.Equals(vp, ndP);
+            // Specialised per layer: only layers that have nodata are compared (usually just R).
+            var isNoData = Vector512<float>.Zero;
+            if (TR.On)
+            {
+                isNoData |= Vector512.Equals(vr, ndR);
+            }
+
+            if (TK.On)
+            {
+                isNoData |= Vector512.Equals(vk, ndK);
+            }
+
+            if (TLS.On)
+            {
+                isNoData |= Vector512.Equals(vls, ndLS);
+            }
+
+            if (TC.On)
+            {
+                isNoData |= Vector512.Equals(vc, ndC);
+            }
+
+            if (TP.On)
+            {
+                isNoData |= Vector512.Equals(vp, ndP);
+            }
+
             var u1 = Vector512.Max(Vector512.Max(vr.AsUInt32(), vk.AsUInt32()), vls.AsUInt32());
             var u2 = Vector512.Max(vc.AsUInt32(), vp.AsUInt32());
             var broken = Vector512.GreaterThan(u1, maxFinite) | Vector512.GreaterThan(u2, maxOne);
