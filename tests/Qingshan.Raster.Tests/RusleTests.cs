@@ -187,4 +187,22 @@ public class RusleTests
         Assert.Equal("accounting.raster.decode_failed", result.Error!.Code);
         Assert.Equal("LS", result.Error.Target);
     }
+
+    [Fact]
+    public void NaN_as_nodata_skips_those_pixels_like_any_other_nodata()
+    {
+        using var tmp = new TempDir();
+        Gdal.Py(tmp.Path, MakeInputs, tmp.Path, "tiled");
+        Gdal.Py(tmp.Path, """
+            d = sys.argv[1]
+            ds = gdal.Open(f"{d}/R.tif")
+            a = ds.ReadAsArray()
+            a[a == -9999] = np.nan
+            write(f"{d}/R.tif", a, nodata=float("nan"))
+            """, tmp.Path);
+
+        var result = RasterModels.RunRusle(OpenInputs(tmp));
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        AssertMatchesExpected(result.Value, tmp["expected.csv"]);
+    }
 }
