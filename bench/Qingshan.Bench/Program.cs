@@ -33,21 +33,11 @@ for (int run = 0; run < runs + 1; run++)
     self.Refresh();
     var cpu0 = self.TotalProcessorTime;
     var sw = Stopwatch.StartNew();
-    var layers = new Dictionary<string, GeoTiffRaster>();
-    foreach (var name in new[] { "R", "K", "LS", "C", "P", "zones" })
-    {
-        layers[name] = GeoTiffRaster.Open(Path.Combine(data, name + ".tif"), name).Value;
-    }
-
-    var inputs = new RusleInputs(layers["R"], layers["K"], layers["LS"], layers["C"], layers["P"], ZoneLayer.FromRaster(layers["zones"]));
+    string L(string name) => Path.Combine(data, name + ".tif");
+    using var inputs = RusleInputs.Open(L("R"), L("K"), L("LS"), L("C"), L("P"), L("zones")).Value;
     RusleOutputs? outputs = writeDir is null ? null
         : new RusleOutputs(ActualPath: Path.Combine(writeDir, "act.tif"), RetentionPath: Path.Combine(writeDir, "ret.tif"));
     var r = RasterModels.RunRusle(inputs, outputs, threads);
-    foreach (var l in layers.Values)
-    {
-        l.Dispose();
-    }
-
     sw.Stop();
     if (r.IsFailure)
     {

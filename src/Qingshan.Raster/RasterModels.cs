@@ -6,8 +6,39 @@ namespace Qingshan.Raster;
 /// <summary>Per-pixel result rasters a RUSLE run may write (float32 GeoTIFF, nodata <see cref="RasterModels.OutputNoData"/>).</summary>
 public sealed record RusleOutputs(string? PotentialPath = null, string? ActualPath = null, string? RetentionPath = null);
 
-/// <summary>The six RUSLE inputs; every layer must share CRS, grid and extent.</summary>
-public sealed record RusleInputs(GeoTiffRaster R, GeoTiffRaster K, GeoTiffRaster LS, GeoTiffRaster C, GeoTiffRaster P, ZoneLayer Zones);
+/// <summary>The six RUSLE inputs; every layer must share CRS, grid and extent (checked when the run starts).</summary>
+public sealed record RusleInputs(GeoTiffRaster R, GeoTiffRaster K, GeoTiffRaster LS, GeoTiffRaster C, GeoTiffRaster P, ZoneLayer Zones) : IDisposable
+{
+    /// <summary>Opens the five factor GeoTIFFs and a zone GeoTIFF; the first refusal names its layer.</summary>
+    public static Result<RusleInputs> Open(string r, string k, string ls, string c, string p, string zones)
+    {
+        var opened = new List<GeoTiffRaster>();
+        foreach (var (path, name) in new[] { (r, "R"), (k, "K"), (ls, "LS"), (c, "C"), (p, "P"), (zones, "zones") })
+        {
+            var layer = GeoTiffRaster.Open(path, name);
+            if (layer.IsFailure)
+            {
+                opened.ForEach(l => l.Dispose());
+                return layer.Error!;
+            }
+
+            opened.Add(layer.Value);
+        }
+
+        return new RusleInputs(opened[0], opened[1], opened[2], opened[3], opened[4], ZoneLayer.FromRaster(opened[5]));
+    }
+
+    /// <summary>Closes the factor files and, when the zones come from a GeoTIFF, that file too.</summary>
+    public void Dispose()
+    {
+        R.Dispose();
+        K.Dispose();
+        LS.Dispose();
+        C.Dispose();
+        P.Dispose();
+        Zones.Source.Raster?.Dispose();
+    }
+}
 
 /// <summary>
 /// Entry points for the accounting module and the CLI. Each run streams its inputs tile by tile (or

@@ -50,10 +50,12 @@ public class RusleTests
         dump(f"{d}/ret.f64", np.where(valid, ret, -9999))
         """;
 
-    internal static RusleInputs OpenInputs(TempDir tmp) => new(
-        GeoTiffReaderTests.Open(tmp["R.tif"], "R"), GeoTiffReaderTests.Open(tmp["K.tif"], "K"), GeoTiffReaderTests.Open(tmp["LS.tif"], "LS"),
-        GeoTiffReaderTests.Open(tmp["C.tif"], "C"), GeoTiffReaderTests.Open(tmp["P.tif"], "P"),
-        ZoneLayer.FromRaster(GeoTiffReaderTests.Open(tmp["zones.tif"], "zones")));
+    internal static RusleInputs OpenInputs(TempDir tmp)
+    {
+        var inputs = RusleInputs.Open(tmp["R.tif"], tmp["K.tif"], tmp["LS.tif"], tmp["C.tif"], tmp["P.tif"], tmp["zones.tif"]);
+        Assert.True(inputs.IsSuccess, inputs.Error?.ToString());
+        return inputs.Value;
+    }
 
     internal static void AssertMatchesExpected(RusleResult result, string csv)
     {
