@@ -268,6 +268,9 @@ public sealed class GeoTiffRaster : IDisposable
     /// </summary>
     internal bool ReadsRows => rawReadable && !IsTiled;
 
+    /// <summary>Uncompressed little-endian: any rows of a block can be read without decoding the block.</summary>
+    internal bool IsRaw => rawReadable;
+
     /// <summary>Scratch a reader thread needs: one decoded block, or one row for <see cref="ReadsRows"/>.</summary>
     internal int ScratchBytes => ReadsRows ? Grid.Width * BytesPerSample : DecodedBlockBytes;
 
@@ -366,10 +369,10 @@ public sealed class GeoTiffRaster : IDisposable
             {
                 int block = (by * blocksAcross) + bx;
                 int bX0 = bx * bw, bY0 = by * bh;
-                if (sameType && rawReadable && IsTiled && bX0 == x0 && bY0 == y0 && stride == bw && h <= bh && byteCounts[block] != 0)
+                if (sameType && rawReadable && IsTiled && bX0 == x0 && stride == bw && y0 >= bY0 && y0 + h <= bY0 + bh && byteCounts[block] != 0)
                 {
-                    // The window is this tile: read straight into the caller's buffer.
-                    if (!ReadRaw(offsets[block], MemoryMarshal.AsBytes(dest[..(h * bw)])))
+                    // The window is this tile or a band of its rows: read straight into the caller's buffer.
+                    if (!ReadRaw(offsets[block] + ((long)(y0 - bY0) * bw * BytesPerSample), MemoryMarshal.AsBytes(dest[..(h * bw)])))
                     {
                         return block;
                     }
