@@ -17,8 +17,11 @@ internal sealed record ZoneSums(int[] ZoneIds, long[] Counts, double[] Sums, int
 /// </summary>
 internal static class ZonalEngine
 {
-    /// <summary>Row segments are cut to this many pixels so the per-row scratch stays in L1/L2.</summary>
-    private const int Segment = 2048;
+    /// <summary>
+    /// Pixels per kernel call: its pot/act/zone scratch (6 KiB) stays in L1 between the two passes. A/B at
+    /// 10000², CPU per run, two rounds: 512 → 0.42–0.46 s end-to-end, 160–163 ms kernel; 2048 → 0.46–0.54 s, 175–178 ms.
+    /// </summary>
+    private const int Segment = 512;
 
     private const int Pad = 16;
 
