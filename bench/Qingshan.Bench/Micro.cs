@@ -6,7 +6,7 @@ using Qingshan.Raster.Engine;
 namespace Qingshan.Bench;
 
 /// <summary>
-/// Single-thread cost of the two kernel halves on one cache-resident 2048-pixel segment taken from the
+/// Single-thread cost of the two kernel halves on one cache-resident 512-pixel segment (the engine's size) taken from the
 /// real data, repeated; the minimum over many repetitions is robust to a shared, noisy VM.
 /// </summary>
 internal static class Micro
@@ -16,7 +16,7 @@ internal static class Micro
         var names = new[] { "R", "K", "LS", "C", "P", "zones" };
         var layers = names.Select(n => GeoTiffRaster.Open(Path.Combine(data, n + ".tif"), n).Value).ToList();
         int w = layers[0].Grid.Width;
-        int seg = 2048, row0 = w / 2;
+        int seg = 512, row0 = w / 2;
         var f = new float[5][];
         for (int l = 0; l < 5; l++)
         {
