@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
@@ -32,13 +34,15 @@ public sealed class GeoTiffRaster : IDisposable
     private readonly long[] byteCounts;
     private readonly SafeFileHandle handle;
     private readonly bool rawReadable;
+    private readonly bool nativeInflate;
+    private readonly int predictor;
     private readonly ThreadLocal<Tiff?> decoders;
     private readonly int blocksAcross;
 
     static GeoTiffRaster() => Tiff.SetErrorHandler(new QuietTiffErrors());
 
     private GeoTiffRaster(string path, string layerName, RasterGrid grid, RasterDataType dataType, double? noData, bool tiled,
-        int blockWidth, int blockHeight, Compression compression, long[] offsets, long[] byteCounts, bool bigEndian, SafeFileHandle handle)
+        int blockWidth, int blockHeight, Compression compression, int predictor, long[] offsets, long[] byteCounts, bool bigEndian, SafeFileHandle handle)
     {
         Path = path;
         LayerName = layerName;
@@ -53,6 +57,11 @@ public sealed class GeoTiffRaster : IDisposable
         this.byteCounts = byteCounts;
         this.handle = handle;
         rawReadable = compression == Compression.NONE && !bigEndian;
+
+        // DEFLATE through the runtime's native zlib is several times faster than LibTiff.NET's managed
+        // inflater (10000² DEFLATE input: 19 CPU-s per run through LibTiff, more than GDAL's 15).
+        nativeInflate = compression is Compression.DEFLATE or Compression.ADOBE_DEFLATE && !bigEndian && predictor is 1 or 2 or 3;
+        this.predictor = predictor;
         decoders = new ThreadLocal<Tiff?>(() => Tiff.Open(path, "r"), trackAllValues: true);
         blocksAcross = (grid.Width + blockWidth - 1) / blockWidth;
         BytesPerSample = SizeOf(dataType);
@@ -176,7 +185,8 @@ public sealed class GeoTiffRaster : IDisposable
             }
 
             SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
-            return new GeoTiffRaster(path, layerName, georef.Value, type.Value, noData, tiled, blockWidth, blockHeight, compression,
+            int predictor = tiff.GetFieldDefaulted(TiffTag.PREDICTOR)?[0].ToInt() ?? 1;
+            return new GeoTiffRaster(path, layerName, georef.Value, type.Value, noData, tiled, blockWidth, blockHeight, compression, predictor,
                 offsets, counts, tiff.IsBigEndian(), handle);
         }
     }
@@ -298,6 +308,11 @@ public sealed class GeoTiffRaster : IDisposable
             return ReadRaw(offsets[block], dest.AsSpan(0, (int)Math.Min(expected, byteCounts[block])));
         }
 
+        if (nativeInflate)
+        {
+            return Inflate(block, dest.AsSpan(0, expected), rows);
+        }
+
         Tiff? t = decoders.Value;
         if (t is null)
         {
@@ -306,6 +321,120 @@ public sealed class GeoTiffRaster : IDisposable
 
         int n = IsTiled ? t.ReadEncodedTile(block, dest, 0, expected) : t.ReadEncodedStrip(block, dest, 0, expected);
         return n >= expected;
+    }
+
+    private bool Inflate(int block, Span<byte> dest, int rows)
+    {
+        int compressed = (int)byteCounts[block];
+        byte[] raw = ArrayPool<byte>.Shared.Rent(compressed);
+        try
+        {
+            if (!ReadRaw(offsets[block], raw.AsSpan(0, compressed)))
+            {
+                return false;
+            }
+
+            using (var z = new ZLibStream(new MemoryStream(raw, 0, compressed, writable: false), CompressionMode.Decompress))
+            {
+                if (z.ReadAtLeast(dest, dest.Length, throwOnEndOfStream: false) < dest.Length)
+                {
+                    return false;
+                }
+            }
+
+            int rowBytes = BlockWidth * BytesPerSample;
+            if (predictor == 3 && raw.Length < rowBytes)
+            {
+                // The compressed bytes are spent; their buffer is reused as the plane scratch when big enough.
+                ArrayPool<byte>.Shared.Return(raw);
+                raw = ArrayPool<byte>.Shared.Rent(rowBytes);
+            }
+
+            for (int r = 0; r < rows; r++)
+            {
+                var row = dest.Slice(r * rowBytes, rowBytes);
+                if (predictor == 2)
+                {
+                    UndoHorizontalDifferencing(row);
+                }
+                else if (predictor == 3)
+                {
+                    UndoFloatingPointPredictor(row, raw);
+                }
+            }
+
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    /// <summary>TIFF predictor 2: each sample was stored as the difference to its left neighbour (wrapping).</summary>
+    private void UndoHorizontalDifferencing(Span<byte> row)
+    {
+        switch (BytesPerSample)
+        {
+            case 1:
+                for (int i = 1; i < row.Length; i++)
+                {
+                    row[i] = unchecked((byte)(row[i] + row[i - 1]));
+                }
+
+                break;
+            case 2:
+                var u16 = MemoryMarshal.Cast<byte, ushort>(row);
+                for (int i = 1; i < u16.Length; i++)
+                {
+                    u16[i] = unchecked((ushort)(u16[i] + u16[i - 1]));
+                }
+
+                break;
+            case 4:
+                var u32 = MemoryMarshal.Cast<byte, uint>(row);
+                for (int i = 1; i < u32.Length; i++)
+                {
+                    u32[i] = unchecked(u32[i] + u32[i - 1]);
+                }
+
+                break;
+            default:
+                var u64 = MemoryMarshal.Cast<byte, ulong>(row);
+                for (int i = 1; i < u64.Length; i++)
+                {
+                    u64[i] = unchecked(u64[i] + u64[i - 1]);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// TIFF predictor 3 (floating point): the row's samples were split into byte planes, most significant
+    /// byte first, and the plane bytes stored as differences to their left neighbour. Undo both.
+    /// </summary>
+    private void UndoFloatingPointPredictor(Span<byte> row, byte[] tmp)
+    {
+        for (int i = 1; i < row.Length; i++)
+        {
+            row[i] = unchecked((byte)(row[i] + row[i - 1]));
+        }
+
+        int bps = BytesPerSample, count = row.Length / bps;
+        var planes = tmp.AsSpan(0, row.Length);
+        row.CopyTo(planes);
+        for (int s = 0; s < count; s++)
+        {
+            for (int b = 0; b < bps; b++)
+            {
+                row[(s * bps) + b] = planes[((bps - 1 - b) * count) + s];
+            }
+        }
     }
 
     private bool ReadRaw(long offset, Span<byte> dest)
