@@ -323,6 +323,7 @@ public sealed class GeoTiffRaster : IDisposable
         return n >= expected;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool Inflate(int block, Span<byte> dest, int rows)
     {
         int compressed = (int)byteCounts[block];
@@ -376,6 +377,7 @@ public sealed class GeoTiffRaster : IDisposable
     }
 
     /// <summary>TIFF predictor 2: each sample was stored as the difference to its left neighbour (wrapping).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void UndoHorizontalDifferencing(Span<byte> row)
     {
         switch (BytesPerSample)
@@ -418,6 +420,7 @@ public sealed class GeoTiffRaster : IDisposable
     /// TIFF predictor 3 (floating point): the row's samples were split into byte planes, most significant
     /// byte first, and the plane bytes stored as differences to their left neighbour. Undo both.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void UndoFloatingPointPredictor(Span<byte> row, byte[] tmp)
     {
         for (int i = 1; i < row.Length; i++)
@@ -428,6 +431,21 @@ public sealed class GeoTiffRaster : IDisposable
         int bps = BytesPerSample, count = row.Length / bps;
         var planes = tmp.AsSpan(0, row.Length);
         row.CopyTo(planes);
+        if (bps == 4)
+        {
+            var p3 = planes[..count];
+            var p2 = planes.Slice(count, count);
+            var p1 = planes.Slice(2 * count, count);
+            var p0 = planes.Slice(3 * count, count);
+            var words = MemoryMarshal.Cast<byte, uint>(row);
+            for (int s = 0; s < count; s++)
+            {
+                words[s] = p0[s] | ((uint)p1[s] << 8) | ((uint)p2[s] << 16) | ((uint)p3[s] << 24);
+            }
+
+            return;
+        }
+
         for (int s = 0; s < count; s++)
         {
             for (int b = 0; b < bps; b++)
