@@ -19,6 +19,8 @@ public sealed class OgcServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "qingshan-web-tests", Guid.NewGuid().ToString("N"));
 
+    public const string DemoPassword = "Qs-test-2026!";
+
     public OgcServer() => UseKestrel(0);
 
     /// <summary>Base address of the running server, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
@@ -37,9 +39,8 @@ public sealed class OgcServer : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(dataDirectory, "qingshan.db")}");
         builder.UseSetting("Demo:Seed", "true");
-        builder.UseSetting("Demo:Password", "Qs-test-2026!");
+        builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseEnvironment("Testing");
     }
 
     public async ValueTask InitializeAsync()
