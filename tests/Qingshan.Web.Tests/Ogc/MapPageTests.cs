@@ -107,6 +107,14 @@ public sealed class MapPageTests(OgcServer server) : IClassFixture<OgcServer>
         Assert.Matches("未确权|已确权|有争议|已抵押", text);
         Assert.StartsWith("/registry/plots/", await card.Locator("a").GetAttributeAsync("href"), StringComparison.Ordinal);
 
+        // Filter by watershed: only its plots and its outline remain.
+        await page.Locator("[data-testid=map-watershed]").ClickAsync();
+        await page.GetByText("黑水沟生态清洁小流域", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-watersheds", "1");
+        var filtered = int.Parse((await map.GetAttributeAsync("data-plots"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(filtered, 1, server.PlotCount - 1);
+        await Assertions.Expect(page.Locator("[data-testid=map-count]")).ToContainTextAsync($"共 {filtered} 个地块");
+
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "qingshan-map.png") });
         Assert.Empty(outside);
         Assert.Empty(failures);
