@@ -93,7 +93,9 @@ public sealed class TestDatabase : IAsyncDisposable
                 var name = $"qs_template_{Environment.ProcessId}";
                 await ExecAsync(server, $"DROP DATABASE IF EXISTS {name}");
                 await ExecAsync(server, $"CREATE DATABASE {name}");
-                await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = With(server, name) });
+                // Unpooled: CREATE DATABASE … TEMPLATE refuses while any session (an idle pooled one too) is on the template.
+                var template = new NpgsqlConnectionStringBuilder(With(server, name)) { Pooling = false }.ConnectionString;
+                await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = template });
                 NpgsqlConnection.ClearAllPools();
                 postgresTemplate = name;
             }
