@@ -134,7 +134,7 @@ public static class OgcApi
         var links = new List<Link>
         {
             new(PageUrl(items, req, offset, limit, type == JsonType ? "json" : null), "self", type, "本页"),
-            new(PageUrl(items, req, offset, limit, type == JsonType ? null : "json"), "alternate", type == JsonType ? GeoJsonType : JsonType, "本页（另一种媒体类型）"),
+            new(PageUrl(items, req, offset, limit, type == JsonType ? "geojson" : "json"), "alternate", type == JsonType ? GeoJsonType : JsonType, "本页（另一种媒体类型）"),
             new($"{root}/collections/{collection.Id}", "collection", JsonType, collection.Title),
         };
         if (offset + features.Count < matched)
@@ -178,7 +178,7 @@ public static class OgcApi
             Links =
             [
                 new(type == JsonType ? self + "?f=json" : self, "self", type, "本要素"),
-                new(type == JsonType ? self : self + "?f=json", "alternate", type == JsonType ? GeoJsonType : JsonType, "本要素（另一种媒体类型）"),
+                new(type == JsonType ? self + "?f=geojson" : self + "?f=json", "alternate", type == JsonType ? GeoJsonType : JsonType, "本要素（另一种媒体类型）"),
                 new($"{root}/collections/{collection.Id}", "collection", JsonType, collection.Title),
             ],
         };
