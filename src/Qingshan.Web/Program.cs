@@ -66,6 +66,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapRegistryApi();
 app.MapAuditApi();
+app.MapOgcApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.StartAsync();

@@ -119,6 +119,15 @@ public sealed class PlotQueries(RegistryDb db, TimeProvider clock, CheckTradabil
         return (await FeaturesCore(db.Plots.IgnoreQueryFilters(), db.Watersheds.IgnoreQueryFilters(), null, bbox, offset, limit, ct), matched);
     }
 
+    /// <summary>The lon/lat extent of every plot (not scoped), or null when none is registered.</summary>
+    public async Task<Envelope?> PublicExtentAsync(CancellationToken ct = default)
+    {
+        var e = await db.Plots.IgnoreQueryFilters().GroupBy(p => 1)
+            .Select(g => new { MinX = g.Min(p => p.MinX), MinY = g.Min(p => p.MinY), MaxX = g.Max(p => p.MaxX), MaxY = g.Max(p => p.MaxY) })
+            .FirstOrDefaultAsync(ct);
+        return e is null ? null : new Envelope(e.MinX, e.MaxX, e.MinY, e.MaxY);
+    }
+
     public async Task<PlotFeature?> PublicFeatureAsync(string code, CancellationToken ct = default) =>
         (await FeaturesCore(db.Plots.IgnoreQueryFilters().Where(p => p.Code == code), db.Watersheds.IgnoreQueryFilters(), null, null, 0, 1, ct)).FirstOrDefault();
 
