@@ -128,11 +128,17 @@ internal static class ExcelSheet
                 table.Rows.Add(values.Select(v => v is string s ? ImportText.Neutralise(s) : v ?? DBNull.Value).ToArray());
             }
 
+            if (table.Rows.Count == 0)
+            {
+                // MiniExcel writes no header row for an empty table; one blank row keeps the header (imports skip blank rows).
+                table.Rows.Add(headers.Select(_ => (object)DBNull.Value).ToArray());
+            }
+
             book[name] = table;
         }
 
         using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, book, printHeader: true, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { EnableAutoWidth = true, FreezeRowCount = 1 });
+        MiniExcel.SaveAs(stream, book, printHeader: true, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, FreezeRowCount = 1 });
         return stream.ToArray();
     }
 }
