@@ -93,7 +93,10 @@ public sealed class TestDatabase : IAsyncDisposable
                 var name = $"qs_template_{Environment.ProcessId}";
                 await ExecAsync(server, $"DROP DATABASE IF EXISTS {name}");
                 await ExecAsync(server, $"CREATE DATABASE {name}");
-                await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = With(server, name) });
+                // Unpooled: EF's Npgsql data source keeps its own pool, which ClearAllPools does not reach, and an idle
+                // connection left on the template makes every CREATE DATABASE … TEMPLATE fail.
+                var unpooled = new NpgsqlConnectionStringBuilder(With(server, name)) { Pooling = false }.ConnectionString;
+                await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = unpooled });
                 NpgsqlConnection.ClearAllPools();
                 postgresTemplate = name;
             }
