@@ -11,7 +11,7 @@ namespace Qingshan.Tests.Registry.Imports;
 
 public sealed class ImportPlotsTests
 {
-    private static async Task<ImportResult> ImportAsync(TestPlatform platform, Guid watershed, string fileName, byte[] content) =>
+    internal static async Task<ImportResult> ImportAsync(TestPlatform platform, Guid watershed, string fileName, byte[] content) =>
         await platform.RunAsync(County, sp => sp.GetRequiredService<ImportPlotsHandler>().HandleAsync(new ImportPlots(watershed, fileName, Stream(content))));
 
     private static async Task<List<(string Code, string? Name, string LandUse)>> PlotsAsync(TestPlatform platform)
@@ -213,10 +213,10 @@ public sealed class ImportPlotsTests
         Assert.Equal(0, (await CountsAsync(platform)).Plots);
     }
 
-    private static string Feature(string code, string geometry, string landUse = "0301") =>
+    internal static string Feature(string code, string geometry, string landUse = "0301") =>
         $$"""{"type":"Feature","properties":{"code":"{{code}}","landUse":"{{landUse}}","name":"林地"},"geometry":{{geometry}}}""";
 
-    private static string Square(double lon, double lat) =>
+    internal static string Square(double lon, double lat) =>
         FormattableString.Invariant($"{{\"type\":\"Polygon\",\"coordinates\":[[[{lon},{lat}],[{lon + 0.002},{lat}],[{lon + 0.002},{lat + 0.002}],[{lon},{lat + 0.002}],[{lon},{lat}]]]}}");
 
     [Theory]
@@ -276,4 +276,46 @@ public sealed class ImportPlotsTests
         var result = await ImportAsync(platform, w, "plots.geojson", Encoding.UTF8.GetBytes(json));
         Assert.Equal("registry.import.file_unreadable", Assert.Single(result.Problems).Error.Code);
     }
+
+    internal static string Grid(int count) =>
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        + string.Join(",", Enumerable.Range(0, count).Select(i => Feature(FormattableString.Invariant($"GRID-{i:D5}"), Square(119.0 + i % 100 * 0.003, 41.0 + i / 100 * 0.003))))
+        + "]}";
+
+    [Fact]
+    public async Task A_file_with_more_rows_than_the_limit_is_refused_as_a_whole()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        var (w, _) = await Make.WorldAsync(platform);
+        var result = await ImportAsync(platform, w, "grid.geojson", Encoding.UTF8.GetBytes(Grid(ImportLimits.MaxRows + 1)));
+        Assert.Equal("registry.import.too_many_rows", Assert.Single(result.Problems).Error.Code);
+    }
+}
+
+[Collection(TimedAloneCollection.Name)]
+public sealed class ImportPlotsTimingTests
+{
+    /// <summary>T21's target, measured alone (see <see cref="TimedAloneCollection"/>) so parallel tests do not skew it.</summary>
+    [Fact]
+    public async Task Ten_thousand_plots_are_checked_and_imported_within_thirty_seconds()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        var (w, _) = await Make.WorldAsync(platform);
+        var json = Encoding.UTF8.GetBytes(ImportPlotsTests.Grid(ImportLimits.MaxRows));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await ImportPlotsTests.ImportAsync(platform, w, "grid.geojson", json);
+
+        clock.Stop();
+        Assert.True(result.IsSuccess, Codes(result));
+        Assert.Equal(ImportLimits.MaxRows, (await CountsAsync(platform)).Plots);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+}
+
+/// <summary>Timing targets run after the parallel tests, one at a time, so they measure the code and not the machine's load.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimedAloneCollection
+{
+    public const string Name = "Timed alone";
 }
