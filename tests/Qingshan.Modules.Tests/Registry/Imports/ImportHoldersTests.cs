@@ -145,4 +145,34 @@ public sealed class ImportHoldersTests
         Assert.Equal(template == ImportTemplate.Holders ? ImportHoldersHandler.Headers : ImportRightsHandler.Headers, columns);
         Assert.NotEmpty(ReadXlsx(file.Content, sheets[1]));
     }
+
+    [Fact]
+    public async Task An_xlsx_declaring_an_external_entity_is_refused_without_reading_the_entity()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        await Make.WorldAsync(platform);
+        var clean = Xlsx(Headers, ["企业", "XXE-NAME", Credit("MA0ABCDE1"), null, Make.County]);
+        var files = new Dictionary<string, byte[]>();
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(clean)))
+        {
+            foreach (var e in zip.Entries)
+            {
+                using var s = e.Open();
+                using var m = new MemoryStream();
+                s.CopyTo(m);
+                files[e.FullName] = m.ToArray();
+            }
+        }
+
+        var part = files.Keys.Single(k => System.Text.Encoding.UTF8.GetString(files[k]).Contains("XXE-NAME", StringComparison.Ordinal));
+        var xml = System.Text.Encoding.UTF8.GetString(files[part]).TrimStart('\uFEFF');
+        var declarationEnd = xml.IndexOf("?>", StringComparison.Ordinal) + 2;
+        xml = xml[..declarationEnd] + "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + xml[declarationEnd..].Replace("XXE-NAME", "&xxe;", StringComparison.Ordinal);
+        files[part] = System.Text.Encoding.UTF8.GetBytes(xml);
+
+        var result = await ImportAsync(platform, Zip(files));
+
+        Assert.Equal("registry.import.file_unreadable", Assert.Single(result.Problems).Error.Code);
+        Assert.Equal(0, (await CountsAsync(platform)).Holders);
+    }
 }
