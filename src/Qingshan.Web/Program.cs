@@ -13,6 +13,10 @@ using Qingshan.Web.Errors;
 using Qingshan.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run` (README command 1) runs from build output in Production: serve package assets (MudBlazor, vendored
+// OpenLayers) from the static web assets manifest there too, not only in Development. Published apps ignore it.
+builder.WebHost.UseStaticWebAssets();
 var database = PlatformServices.ReadDatabaseOptions(builder.Configuration);
 var policy = builder.Configuration.GetSection(LoginPolicy.Section).Get<LoginPolicy>() ?? new LoginPolicy();
 Startup.EnsureDataDirectory(database);
@@ -67,6 +71,7 @@ app.MapAccountEndpoints();
 app.MapRegistryApi();
 app.MapAuditApi();
 app.MapOgcApi();
+app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.StartAsync();

@@ -59,4 +59,10 @@ public static class RegistryErrors
     public static Error ImportFieldMissing(string field) => new("registry.import.field_missing", field);
     public static Error ImportDuplicateInFile(string code) => new("registry.import.duplicate_in_file", code);
     public static Error ImportTooLarge(long limit) => new("registry.import.too_large", limit);
+    public static Error ImportFileTypeInvalid(string fileName) => new("registry.import.file_type_invalid", fileName);
+    public static Error ImportTooManyEntries(int limit) => new("registry.import.too_many_entries", limit);
+    public static Error ImportTooManyRows(int limit) => new("registry.import.too_many_rows", limit);
+    public static Error ImportShapefilePartMissing(string part) => new("registry.import.shapefile_part_missing", part);
+    public static Error ImportEncodingUnsupported(string name) => new("registry.import.encoding_unsupported", name);
+    public static Error ImportValueInvalid(string value) => new("registry.import.value_invalid", value);
 }

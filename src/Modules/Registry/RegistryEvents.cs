@@ -12,6 +12,7 @@ public static class RegistryEvents
     public const string HolderRegistered = "RightsHolderRegistered";
     public const string HoldersImported = "RightsHoldersImported";
     public const string RightConfirmed = "RightConfirmed";
+    public const string RightsImported = "RightsImported";
     public const string DisputeRecorded = "DisputeRecorded";
     public const string DisputeResolved = "DisputeResolved";
     public const string PledgeRecorded = "PledgeRecorded";

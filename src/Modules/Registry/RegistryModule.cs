@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Qingshan.Data;
 using Qingshan.Registry.Catalog;
 using Qingshan.Registry.Data;
+using Qingshan.Registry.Exports;
 using Qingshan.Registry.Holders;
+using Qingshan.Registry.Imports;
 using Qingshan.Registry.Plots;
 using Qingshan.Registry.Regions;
 using Qingshan.Registry.Rights;
@@ -33,6 +35,11 @@ public static class RegistryModule
         services.AddScoped<CheckTradabilityHandler>();
         services.AddScoped<AdjustCatalogHandler>();
         services.AddScoped<CatalogQueries>();
+        services.AddScoped<ImportPlotsHandler>();
+        services.AddScoped<ImportHoldersHandler>();
+        services.AddScoped<ImportRightsHandler>();
+        services.AddSingleton<DownloadTemplateHandler>();
+        services.AddScoped<RegistryExports>();
         return services;
     }
 }

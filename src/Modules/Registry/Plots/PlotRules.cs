@@ -41,14 +41,17 @@ internal static class PlotRules
             index.Insert(e.Geometry.EnvelopeInternal, (e.Code, e.Geometry));
         }
 
+        // Earlier candidates of the same batch go into a quadtree, which (unlike the STR-tree) takes inserts after
+        // queries, so a 10,000-row import does not rebuild an index per row.
+        var batch = new NetTopologySuite.Index.Quadtree.Quadtree<(string Code, Geometry Geometry)>();
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
             var prepared = PreparedGeometryFactory.Prepare(c.Geometry);
             var area = c.Geometry.Area;
-            foreach (var (code, geometry) in index.Query(c.Geometry.EnvelopeInternal))
+            foreach (var (code, geometry) in index.Query(c.Geometry.EnvelopeInternal).Concat(batch.Query(c.Geometry.EnvelopeInternal)))
             {
-                if (!prepared.Intersects(geometry))
+                if (!geometry.EnvelopeInternal.Intersects(c.Geometry.EnvelopeInternal) || !prepared.Intersects(geometry))
                 {
                     continue;
                 }
@@ -64,24 +67,11 @@ internal static class PlotRules
             if (!errors.ContainsKey(i))
             {
                 // Later rows are checked against earlier rows of the same batch too.
-                index = Rebuilt(index, c);
+                batch.Insert(c.Geometry.EnvelopeInternal, (c.Code, c.Geometry));
             }
         }
 
         return errors;
-    }
-
-    private static NetTopologySuite.Index.Strtree.STRtree<(string, Geometry)> Rebuilt(NetTopologySuite.Index.Strtree.STRtree<(string, Geometry)> index, Candidate c)
-    {
-        // STRtree cannot take inserts after its first query; rebuild from its items plus the new one.
-        var fresh = new NetTopologySuite.Index.Strtree.STRtree<(string, Geometry)>();
-        foreach (var item in index.Query(new Envelope(double.MinValue, double.MaxValue, double.MinValue, double.MaxValue)))
-        {
-            fresh.Insert(item.Item2.EnvelopeInternal, item);
-        }
-
-        fresh.Insert(c.Geometry.EnvelopeInternal, (c.Code, c.Geometry));
-        return fresh;
     }
 
     public static Error? CheckLandUse(string? code) =>

@@ -27,15 +27,9 @@ public sealed class ConfirmRightHandler(RegistryDb db, TimeProvider clock)
             return RegistryErrors.RightCertificateRequired();
         }
 
-        if (request.TermEnd is { } end && end < request.TermStart)
+        if (RightRules.CheckTerm(request.Kind, request.TermStart, request.TermEnd) is { } term)
         {
-            return RegistryErrors.RightTermInvalid();
-        }
-
-        if (request.Kind != RightKind.Ownership && request.TermEnd is null)
-        {
-            // Use and operating rights are always for a term (e.g. 土地承包经营权 30 years).
-            return RegistryErrors.RightTermInvalid();
+            return term;
         }
 
         // One right of a kind per plot at a time: terms of the same kind may not overlap.
@@ -54,4 +48,23 @@ public sealed class ConfirmRightHandler(RegistryDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return right.Id;
     }
+}
+
+/// <summary>Rules shared by single confirmation and bulk import.</summary>
+internal static class RightRules
+{
+    public static Error? CheckTerm(RightKind kind, DateOnly start, DateOnly? end)
+    {
+        if (end is { } e && e < start)
+        {
+            return RegistryErrors.RightTermInvalid();
+        }
+
+        // Use and operating rights are always for a term (e.g. 土地承包经营权 30 years).
+        return kind != RightKind.Ownership && end is null ? RegistryErrors.RightTermInvalid() : null;
+    }
+
+    /// <summary>Terms of the same kind over one plot may not overlap (end inclusive, open end = for ever).</summary>
+    public static bool Overlaps(DateOnly start1, DateOnly? end1, DateOnly start2, DateOnly? end2) =>
+        start1 <= (end2 ?? DateOnly.MaxValue) && start2 <= (end1 ?? DateOnly.MaxValue);
 }
