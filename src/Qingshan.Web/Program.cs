@@ -57,6 +57,7 @@ app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeaders>();
 app.UseAuthentication();
 app.UseMiddleware<ActorMiddleware>();
+app.UseMiddleware<PasswordChangeRequired>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
