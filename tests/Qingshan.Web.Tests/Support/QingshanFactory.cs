@@ -123,6 +123,10 @@ public static partial class HttpClientSignIn
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
+    /// <summary>A page's HTML with character references decoded (Razor writes CJK text as &amp;#x…; references).</summary>
+    public static async Task<string> PageAsync(this HttpClient client, string path) =>
+        WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
     /// <summary>The <c>error</c> code a refused sign-in redirects with.</summary>
     public static string? ErrorCode(this HttpResponseMessage response) =>
         response.Headers.Location is { } location && Regex.Match(location.OriginalString, "[?&]error=([^&]+)") is { Success: true } m ? Uri.UnescapeDataString(m.Groups[1].Value) : null;
