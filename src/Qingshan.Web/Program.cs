@@ -64,7 +64,8 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapRegistryApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Pages state their own policy (checked by a test); this also puts the circuit hub under an explicit sign-in requirement.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 
 await app.StartAsync();
 Startup.PrintWelcome(app, database);

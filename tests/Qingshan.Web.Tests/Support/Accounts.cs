@@ -18,6 +18,9 @@ public static class Accounts
             new SaveUser(u.Id, u.UserName, u.DisplayName, u.Organisation, u.RegionCode, roles ?? u.Roles, enabled ?? u.IsEnabled)));
     }
 
+    public static Task<Result<string>> SaveUserAsync(this QingshanFactory app, SaveUser request) =>
+        app.RunAsync(Actor.System, sp => sp.GetRequiredService<ManageUsersHandler>().SaveAsync(request));
+
     public static Task<Result<string>> CreateUserAsync(this QingshanFactory app, string userName, string password, string role, string? region) =>
         app.RunAsync(Actor.System, sp => sp.GetRequiredService<ManageUsersHandler>().SaveAsync(
             new SaveUser(null, userName, userName, "测试单位", region, [role], true, password)));
