@@ -53,7 +53,11 @@ public sealed class SeededDatabase : IAsyncDisposable
 
         var source = new NpgsqlConnectionStringBuilder(seeded.ConnectionString);
         var name = $"qs_web_{Guid.NewGuid():N}";
-        await ExecAsync(source, $"CREATE DATABASE {name} TEMPLATE {source.Database}");
+        await RetryWhileTemplateBusyAsync(async () =>
+        {
+            await ExecAsync(source, $"CREATE DATABASE {name} TEMPLATE {source.Database}");
+            return true;
+        }, source.Database!);
         var options = new NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = name };
         return new SeededDatabase(
             new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = options.ConnectionString },
@@ -77,7 +81,7 @@ public sealed class SeededDatabase : IAsyncDisposable
             }
 
             // Kept for the whole run: every app is cloned from it (the test database helper removes its files with the process folder).
-            var fresh = await TestDatabase.CreateAsync();
+            var fresh = await RetryWhileTemplateBusyAsync(TestDatabase.CreateAsync, $"qs_template_{Environment.ProcessId}");
             var services = new ServiceCollection();
             services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
             services.AddQingshanPlatform(fresh.Options);
@@ -89,6 +93,7 @@ public sealed class SeededDatabase : IAsyncDisposable
             if (fresh.Options.IsPostgres)
             {
                 NpgsqlConnection.ClearAllPools();
+                await DisconnectAllAsync(new NpgsqlConnectionStringBuilder(fresh.Options.ConnectionString).Database!);
             }
             else
             {
@@ -107,6 +112,38 @@ public sealed class SeededDatabase : IAsyncDisposable
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL refuses to copy a template while any session is connected to it (55006), and a just-closed connection's
+    /// backend may linger for a moment after the pool lets it go: wait and try again.
+    /// </summary>
+    private static async Task<T> RetryWhileTemplateBusyAsync<T>(Func<Task<T>> action, string template)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                // EF's Npgsql data source keeps idle connections that ClearAllPools does not reach; end them server-side.
+                await DisconnectAllAsync(template);
+                await Task.Delay(100 * attempt);
+            }
+        }
+    }
+
+    /// <summary>Ends every session on a template database of this test run (only ever idle pooled connections).</summary>
+    private static async Task DisconnectAllAsync(string database)
+    {
+        var server = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer);
+        await using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid()", c);
+        cmd.Parameters.AddWithValue("db", database);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     private static async Task ExecAsync(NpgsqlConnectionStringBuilder server, string sql)
