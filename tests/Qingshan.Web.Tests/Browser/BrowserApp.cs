@@ -96,6 +96,26 @@ public sealed class BrowserApp : IAsyncLifetime
     public static Task WaitForCircuitAsync(IPage page) =>
         page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('#components-reconnect-modal, .components-reconnect-show') === null");
 
+    /// <summary>
+    /// Clicks until <paramref name="expected"/> shows. Server-rendered buttons are visible before the interactive circuit
+    /// is connected, and a click in that moment goes nowhere.
+    /// </summary>
+    public static async Task ClickUntilVisibleAsync(ILocator button, ILocator expected, int attempts = 15)
+    {
+        for (var i = 1; ; i++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await expected.WaitForAsync(new LocatorWaitForOptions { Timeout = 2_000 });
+                return;
+            }
+            catch (TimeoutException) when (i < attempts)
+            {
+            }
+        }
+    }
+
     /// <summary>True when the page's sans-serif font draws CJK glyphs (two different characters look different, not as the same box).</summary>
     public static Task<bool> RendersChineseAsync(IPage page) =>
         page.EvaluateAsync<bool>("""
