@@ -95,6 +95,9 @@ public sealed class TestDatabase : IAsyncDisposable
                 await ExecAsync(server, $"CREATE DATABASE {name}");
                 await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = With(server, name) });
                 NpgsqlConnection.ClearAllPools();
+                // EF's Npgsql data source keeps idle connections that ClearAllPools does not close; a template with
+                // sessions cannot be copied (55006), so end them server-side.
+                await ExecAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
                 postgresTemplate = name;
             }
         }
