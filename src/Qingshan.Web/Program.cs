@@ -63,6 +63,7 @@ app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeaders>();
 app.UseAuthentication();
 app.UseMiddleware<ActorMiddleware>();
+app.UseMiddleware<PasswordChangeRequired>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -72,7 +73,8 @@ app.MapRegistryApi();
 app.MapAuditApi();
 app.MapOgcApi();
 app.MapExportEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Pages state their own policy (checked by a test); this also puts the circuit hub under an explicit sign-in requirement.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 
 await app.StartAsync();
 Startup.PrintWelcome(app, database);

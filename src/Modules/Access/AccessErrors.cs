@@ -13,5 +13,6 @@ public static class AccessErrors
     public static Error RegionOutOfScope(string code) => new("access.user.region_out_of_scope", code);
     public static Error PasswordRejected(string reason) => new("access.password.rejected", reason);
     public static Error PasswordWrong() => new("access.password.wrong");
+    public static Error PasswordMismatch() => new("access.password.mismatch");
     public static Error CannotDisableSelf() => new("access.user.cannot_disable_self");
 }

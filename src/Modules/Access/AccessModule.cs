@@ -14,6 +14,7 @@ public static class AccessModule
         services.AddModuleDb<AccessDb>();
         services.AddScoped<ManageUsersHandler>();
         services.AddScoped<SignInLog>();
+        services.AddScoped<ChangePasswordHandler>();
         return services.AddIdentityCore<QingshanUser>(o =>
             {
                 o.Password.RequiredLength = policy.PasswordMinLength;

@@ -78,6 +78,7 @@ public static class ErrorMessages
         ["access.user.region_out_of_scope"] = "不能为本人管理范围以外的区划“{0}”设置账号",
         ["access.password.rejected"] = "密码不符合要求：{0}",
         ["access.password.wrong"] = "原密码不正确",
+        ["access.password.mismatch"] = "两次输入的新密码不一致",
         ["access.user.cannot_disable_self"] = "不能停用当前登录的账号",
         ["access.signin.failed"] = "用户名或密码错误",
         ["access.signin.locked_out"] = "账号因多次登录失败已被锁定，请稍后再试或联系管理员",

@@ -96,6 +96,9 @@ public sealed class TestDatabase : IAsyncDisposable
                 // No pooling: an idle pooled connection to the template would block every CREATE DATABASE … TEMPLATE.
                 await SchemaDb.MigrateAsync(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = new NpgsqlConnectionStringBuilder(With(server, name)) { Pooling = false }.ConnectionString });
                 NpgsqlConnection.ClearAllPools();
+                // EF's Npgsql data source keeps idle connections that ClearAllPools does not close; a template with
+                // sessions cannot be copied (55006), so end them server-side.
+                await ExecAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()");
                 postgresTemplate = name;
             }
         }

@@ -69,4 +69,5 @@ public static class AccessEvents
     public const string UserChanged = "UserChanged";
     public const string PasswordReset = "PasswordReset";
     public const string PasswordChanged = "PasswordChanged";
+    public const string UserUnlocked = "UserUnlocked";
 }

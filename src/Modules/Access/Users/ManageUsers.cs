@@ -126,6 +126,22 @@ public sealed class ManageUsersHandler(AccessDb db, UserManager<QingshanUser> us
         return Result.Success();
     }
 
+    /// <summary>Lifts a lockout (after failed sign-ins) early and clears the failure count; recorded like every account change.</summary>
+    public async Task<Result> UnlockAsync(string userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !InScope(user))
+        {
+            return AccessErrors.UserNotFound(userId);
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Record(clock.GetUtcNow(), AccessEvents.UserUnlocked, user.Id, user.RegionCode, new { user.UserName });
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
     /// <summary>Accounts in the administrator's scope.</summary>
     public async Task<List<UserRow>> ListAsync(CancellationToken ct = default)
     {
