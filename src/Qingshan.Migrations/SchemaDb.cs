@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Qingshan.Access.Data;
+using Qingshan.Accounting.Data;
 using Qingshan.Access.Users;
 using Qingshan.Data;
 using Qingshan.Registry.Data;
@@ -28,6 +29,7 @@ public abstract class SchemaDb(DbContextOptions options, bool postgres) : Identi
 
         AccessModel.Configure(builder);
         RegistryModel.Configure(builder, postgres);
+        AccountingModel.Configure(builder, postgres);
         OutboxMessage.Configure(builder);
         builder.UseSnakeCaseNames();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qingshan.Access;
+using Qingshan.Accounting;
 using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Registry;
@@ -29,6 +30,7 @@ public static class PlatformServices
         services.AddDataProtection();
         services.AddAccess(policy);
         services.AddRegistry();
+        services.AddAccounting();
         return services;
     }
 }

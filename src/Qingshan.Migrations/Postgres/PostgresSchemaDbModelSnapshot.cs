@@ -354,6 +354,415 @@ namespace Qingshan.Migrations.Postgres
                     b.ToTable("access_sign_ins", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Accounting.Parameters.StoredParameterSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<Guid?>("BasedOnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("based_on_id");
+
+                    b.Property<string>("BasedOnVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("based_on_version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<bool>("IsUsed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_used");
+
+                    b.Property<int>("ParameterCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("parameter_count");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_parameter_sets");
+
+                    b.HasIndex("BasedOnId")
+                        .HasDatabaseName("ix_accounting_parameter_sets_based_on_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_accounting_parameter_sets_region_code");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_parameter_sets_version");
+
+                    b.ToTable("accounting_parameter_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.AccountingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountingYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("accounting_year");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checks_json");
+
+                    b.Property<DateTimeOffset?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal>("CulturalYuan")
+                        .HasColumnType("numeric")
+                        .HasColumnName("cultural_yuan");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("input_hash");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("inputs_json");
+
+                    b.Property<string>("IssuesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("issues_json");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<decimal>("MaterialSupplyYuan")
+                        .HasColumnType("numeric")
+                        .HasColumnName("material_supply_yuan");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("method_id");
+
+                    b.Property<Guid>("ParameterSetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parameter_set_id");
+
+                    b.Property<string>("ParameterSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("parameter_set_version");
+
+                    b.Property<int>("PlotCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("plot_count");
+
+                    b.Property<string>("PlotSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("plot_set_version");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prepared_at");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("prepared_by");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("prepared_by_id");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("RegulatingYuan")
+                        .HasColumnType("numeric")
+                        .HasColumnName("regulating_yuan");
+
+                    b.Property<string>("RejectedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<string>("RejectionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_comment");
+
+                    b.Property<string>("ResultHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("result_hash");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<decimal>("TotalYuan")
+                        .HasColumnType("numeric")
+                        .HasColumnName("total_yuan");
+
+                    b.Property<string>("WatershedCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("watershed_code");
+
+                    b.Property<Guid>("WatershedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("watershed_id");
+
+                    b.Property<string>("WatershedName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("watershed_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_runs");
+
+                    b.HasIndex("ParameterSetId")
+                        .HasDatabaseName("ix_accounting_runs_parameter_set_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_accounting_runs_region_code");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_accounting_runs_status");
+
+                    b.HasIndex("WatershedId")
+                        .HasDatabaseName("ix_accounting_runs_watershed_id");
+
+                    b.ToTable("accounting_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.RunLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("component");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<decimal?>("IndicatorQuantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("indicator_quantity");
+
+                    b.Property<string>("IndicatorUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("indicator_unit");
+
+                    b.Property<string>("LandUseCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("land_use_code");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("ParameterId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("parameter_id");
+
+                    b.Property<string>("PlotCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("plot_code");
+
+                    b.Property<string>("PriceUnit")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("price_unit");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("price_year");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasColumnType("numeric")
+                        .HasColumnName("unit_price");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("numeric")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_run_lines");
+
+                    b.HasIndex("RunId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_run_lines_run_id_ordinal");
+
+                    b.ToTable("accounting_run_lines", (string)null);
+                });
+
             modelBuilder.Entity("Qingshan.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1006,6 +1415,35 @@ namespace Qingshan.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_access_user_tokens_access_users_user_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Parameters.StoredParameterSet", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Parameters.StoredParameterSet", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accounting_parameter_sets_accounting_parameter_sets_based_o~");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.AccountingRun", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Parameters.StoredParameterSet", null)
+                        .WithMany()
+                        .HasForeignKey("ParameterSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_runs_accounting_parameter_sets_parameter_set_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.RunLine", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Runs.AccountingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_run_lines_accounting_runs_run_id");
                 });
 
             modelBuilder.Entity("Qingshan.Registry.Catalog.CatalogItem", b =>

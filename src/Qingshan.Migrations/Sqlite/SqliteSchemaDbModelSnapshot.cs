@@ -341,6 +341,413 @@ namespace Qingshan.Migrations.Sqlite
                     b.ToTable("access_sign_ins", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Accounting.Parameters.StoredParameterSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<Guid?>("BasedOnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("based_on_id");
+
+                    b.Property<string>("BasedOnVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("based_on_version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<bool>("IsUsed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_used");
+
+                    b.Property<int>("ParameterCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parameter_count");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_parameter_sets");
+
+                    b.HasIndex("BasedOnId")
+                        .HasDatabaseName("ix_accounting_parameter_sets_based_on_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_accounting_parameter_sets_region_code");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_parameter_sets_version");
+
+                    b.ToTable("accounting_parameter_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.AccountingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountingYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accounting_year");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checks_json");
+
+                    b.Property<long?>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal>("CulturalYuan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cultural_yuan");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input_hash");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inputs_json");
+
+                    b.Property<string>("IssuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issues_json");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<decimal>("MaterialSupplyYuan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("material_supply_yuan");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method_id");
+
+                    b.Property<Guid>("ParameterSetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter_set_id");
+
+                    b.Property<string>("ParameterSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter_set_version");
+
+                    b.Property<int>("PlotCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plot_count");
+
+                    b.Property<string>("PlotSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_set_version");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prepared_at");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_by");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_by_id");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("RegulatingYuan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regulating_yuan");
+
+                    b.Property<string>("RejectedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<string>("RejectionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_comment");
+
+                    b.Property<string>("ResultHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_hash");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<decimal>("TotalYuan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_yuan");
+
+                    b.Property<string>("WatershedCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watershed_code");
+
+                    b.Property<Guid>("WatershedId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watershed_id");
+
+                    b.Property<string>("WatershedName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watershed_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_runs");
+
+                    b.HasIndex("ParameterSetId")
+                        .HasDatabaseName("ix_accounting_runs_parameter_set_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_accounting_runs_region_code");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_accounting_runs_status");
+
+                    b.HasIndex("WatershedId")
+                        .HasDatabaseName("ix_accounting_runs_watershed_id");
+
+                    b.ToTable("accounting_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.RunLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("component");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<decimal?>("IndicatorQuantity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_quantity");
+
+                    b.Property<string>("IndicatorUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_unit");
+
+                    b.Property<string>("LandUseCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("land_use_code");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("ParameterId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter_id");
+
+                    b.Property<string>("PlotCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_code");
+
+                    b.Property<string>("PriceUnit")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_unit");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_year");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_price");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_run_lines");
+
+                    b.HasIndex("RunId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_run_lines_run_id_ordinal");
+
+                    b.ToTable("accounting_run_lines", (string)null);
+                });
+
             modelBuilder.Entity("Qingshan.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -986,6 +1393,35 @@ namespace Qingshan.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_access_user_tokens_access_users_user_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Parameters.StoredParameterSet", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Parameters.StoredParameterSet", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accounting_parameter_sets_accounting_parameter_sets_based_on_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.AccountingRun", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Parameters.StoredParameterSet", null)
+                        .WithMany()
+                        .HasForeignKey("ParameterSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_runs_accounting_parameter_sets_parameter_set_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.RunLine", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Runs.AccountingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_run_lines_accounting_runs_run_id");
                 });
 
             modelBuilder.Entity("Qingshan.Registry.Catalog.CatalogItem", b =>
