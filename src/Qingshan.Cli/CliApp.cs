@@ -38,7 +38,9 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        root.Subcommands.Add(AccountingCommands.Create(stdout, stderr));
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await root.Parse(args).InvokeAsync(config);
