@@ -63,6 +63,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapRegistryApi();
+app.MapAccountingApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.StartAsync();
