@@ -60,7 +60,62 @@ internal static class AccountingCommands
         });
         runs.Subcommands.Add(list);
         accounting.Subcommands.Add(runs);
+        accounting.Subcommands.Add(ParameterCommands(stdout));
         return accounting;
+    }
+
+    private static Command ParameterCommands(TextWriter stdout)
+    {
+        var parameters = new Command("parameters", "核算参数集");
+        var file = new Option<FileInfo?>("--file") { Description = "参数集 JSON；缺省导入方法文档第 4 节种子参数" };
+        var region = new Option<string>("--region") { Description = "适用区划代码；缺省为全国", DefaultValueFactory = _ => "" };
+        var import = new Command("import", "导入参数集（草稿，须另一账号批准）");
+        import.Options.Add(file);
+        import.Options.Add(region);
+        import.SetAction(async (parse, ct) =>
+        {
+            var set = parse.GetValue(file) is { } f ? Unwrap(ParameterSetJson.Read(await File.ReadAllTextAsync(f.FullName, ct))) : SeedParameters.Reference();
+            await using var services = await CliApp.PlatformAsync(parse, ct);
+            await using var scope = await CliApp.ScopeAsync(services, parse, write: true);
+            var id = Unwrap(await scope.ServiceProvider.GetRequiredService<ImportParameterSetHandler>().HandleAsync(new ImportParameterSet(set, parse.GetValue(region)!), ct));
+            await stdout.WriteLineAsync(CliApp.Invariant($"{id}\t{set.Version}\t{set.Parameters.Count}"));
+            return 0;
+        });
+        var version = new Argument<string>("version") { Description = "参数集版本" };
+        var approve = new Command("approve", "批准参数集");
+        approve.Arguments.Add(version);
+        approve.SetAction(async (parse, ct) =>
+        {
+            await using var services = await CliApp.PlatformAsync(parse, ct);
+            await using var scope = await CliApp.ScopeAsync(services, parse, write: true);
+            var sp = scope.ServiceProvider;
+            var v = parse.GetValue(version)!;
+            var id = await sp.GetRequiredService<ParameterSetQueries>().IdOfAsync(v, ct) ?? throw Refusal(AccountingErrors.ParameterSetNotFound(v));
+            var result = await sp.GetRequiredService<ApproveParameterSetHandler>().HandleAsync(new ApproveParameterSet(id), ct);
+            if (result.IsFailure)
+            {
+                throw Refusal(result.Error!);
+            }
+
+            await stdout.WriteLineAsync(CliApp.Invariant($"已批准 {v}"));
+            return 0;
+        });
+        var list = new Command("list", "列出参数集");
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var services = await CliApp.PlatformAsync(parse, ct);
+            await using var scope = await CliApp.ScopeAsync(services, parse, write: false);
+            foreach (var r in await scope.ServiceProvider.GetRequiredService<ParameterSetQueries>().ListAsync(ct))
+            {
+                await stdout.WriteLineAsync(CliApp.Invariant($"{r.Version}\t{(r.RegionCode.Length == 0 ? "national" : r.RegionCode)}\t{r.Status}\t{(r.IsUsed ? "used" : "unused")}\t{r.ParameterCount}\t{r.ContentHash}"));
+            }
+
+            return 0;
+        });
+        parameters.Subcommands.Add(import);
+        parameters.Subcommands.Add(approve);
+        parameters.Subcommands.Add(list);
+        return parameters;
     }
 
     internal static async Task<RunReport> RunFromFilesAsync(FileInfo plotsFile, string methodId, int year, FileInfo? parametersFile, TextWriter progress, CancellationToken ct)

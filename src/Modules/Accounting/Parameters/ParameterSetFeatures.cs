@@ -135,7 +135,7 @@ public sealed class ApproveParameterSetHandler(AccountingDb db, TimeProvider clo
         }
 
         var actor = db.Actor;
-        if (!(actor.IsInRole(Roles.DevelopmentReform) || actor.IsInRole(Roles.WaterBureau) || actor == Actor.System) || !ParameterSetRules.MayWrite(actor, stored.RegionCode))
+        if (!(actor.IsInRole(Roles.DevelopmentReform) || actor.IsInRole(Roles.WaterBureau) || actor.Scope.IsAll) || !ParameterSetRules.MayWrite(actor, stored.RegionCode))
         {
             return AccountingErrors.RunRoleNotAllowed("approve_parameter_set");
         }
