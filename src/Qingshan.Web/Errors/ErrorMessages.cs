@@ -107,7 +107,7 @@ public static class ErrorMessages
         ["accounting.parameter.source_missing"] = "参数缺少来源出处",
         ["accounting.parameter.unit_invalid"] = "碳价的计价单位须为 元/t C 或 元/t CO₂",
         ["accounting.plot.duplicate"] = "地块编号重复",
-        ["accounting.plot.quantity_negative"] = "地块“{0}”的“{1}”为负值（{2}）",
+        ["accounting.plot.quantity_negative"] = "“{0}”为负值（{1}），功能量不得为负",
         ["accounting.plot.input_missing"] = "缺少输入量“{0}”",
         ["accounting.plot.land_use_invalid"] = "土地利用代码“{0}”不符合 GB/T 21010 格式（2 位或 4 位数字）",
         ["accounting.plot.product_unit_mismatch"] = "产品“{0}”的计量单位 {1} 与其单价的计价单位 {2} 不一致",
