@@ -39,6 +39,8 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(AccountingCommands.Create(stdout, stderr));
+
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

@@ -103,7 +103,7 @@ internal static class RegistryCommands
         return [regions, watersheds, plots];
     }
 
-    private static async Task WriteAsync<T>(TextWriter stdout, string format, IReadOnlyList<T> rows, string[] header, Func<T, string[]> cells)
+    internal static async Task WriteAsync<T>(TextWriter stdout, string format, IReadOnlyList<T> rows, string[] header, Func<T, string[]> cells)
     {
         switch (format)
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.DependencyInjection;
 using Qingshan.Access.Data;
+using Qingshan.Accounting.Data;
 using Qingshan.Access.Users;
 using Qingshan.Audit.Store;
 using Qingshan.Data;
@@ -31,6 +32,7 @@ public abstract class SchemaDb(DbContextOptions options, bool postgres) : Identi
         RegistryModel.Configure(builder, postgres);
         AuditModel.Configure(builder);
         Qingshan.Ledger.Data.LedgerModel.Configure(builder);
+        AccountingModel.Configure(builder, postgres);
         OutboxMessage.Configure(builder);
         builder.UseSnakeCaseNames();
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Qingshan.Access;
 using Qingshan.Audit;
 using Qingshan.Audit.Store;
+using Qingshan.Accounting;
 using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Ledger;
@@ -34,6 +35,7 @@ public static class PlatformServices
         services.AddRegistry();
         services.AddAudit(audit);
         services.AddLedger();
+        services.AddAccounting();
         return services;
     }
 }

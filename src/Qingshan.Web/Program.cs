@@ -73,6 +73,7 @@ app.MapRegistryApi();
 app.MapAuditApi();
 app.MapOgcApi();
 app.MapExportEndpoints();
+app.MapAccountingApi();
 // Pages state their own policy (checked by a test); this also puts the circuit hub under an explicit sign-in requirement.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 
