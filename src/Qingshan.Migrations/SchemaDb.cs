@@ -6,6 +6,7 @@ using Qingshan.Access.Data;
 using Qingshan.Access.Users;
 using Qingshan.Data;
 using Qingshan.Registry.Data;
+using Qingshan.Trading.Data;
 
 namespace Qingshan.Migrations;
 
@@ -28,6 +29,7 @@ public abstract class SchemaDb(DbContextOptions options, bool postgres) : Identi
 
         AccessModel.Configure(builder);
         RegistryModel.Configure(builder, postgres);
+        TradingModel.Configure(builder, postgres);
         OutboxMessage.Configure(builder);
         builder.UseSnakeCaseNames();
     }

@@ -6,6 +6,7 @@ using Qingshan.Access;
 using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Registry;
+using Qingshan.Trading;
 
 namespace Qingshan.Platform;
 
@@ -29,6 +30,7 @@ public static class PlatformServices
         services.AddDataProtection();
         services.AddAccess(policy);
         services.AddRegistry();
+        services.AddTrading();
         return services;
     }
 }

@@ -56,6 +56,9 @@ public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext 
 /// <summary>Trading's tables, shared by its runtime context and the migration contexts.</summary>
 public static class TradingModel
 {
+    /// <summary>Money is whole fen in a bigint column on both providers.</summary>
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Money, long> MoneyFen = new(m => m.Fen, f => new Money(f));
+
     public static void Configure(ModelBuilder modelBuilder, bool postgres)
     {
         _ = postgres;
@@ -82,6 +85,11 @@ public static class TradingModel
             e.Property(x => x.SuspensionReason).HasMaxLength(1000);
             e.Property(x => x.CancellationReason).HasMaxLength(1000);
             e.HasIndex(x => x.DueAt);
+            foreach (var money in new[] { nameof(Deal.AppraisedValue), nameof(Deal.AccountingFee), nameof(Deal.AppraisalFee), nameof(Deal.ListingPrice), nameof(Deal.DepositRequired), nameof(Deal.Increment), nameof(Deal.HighestAmount), nameof(Deal.FinalPrice) })
+            {
+                e.Property<Money>(money).HasConversion(MoneyFen);
+            }
+
             e.Ignore(x => x.Changes);
             e.Ignore(x => x.IsFinal);
             e.OwnsMany(x => x.Shares, s =>
@@ -98,7 +106,7 @@ public static class TradingModel
                 s.WithOwner().HasForeignKey("DealId");
                 s.Property<int>("Id");
                 s.HasKey("Id");
-                s.Property(x => x.Amount).HasConversion(m => m.Fen, f => new Money(f));
+                s.Property(x => x.Amount).HasConversion(MoneyFen);
             });
         });
 
@@ -110,6 +118,7 @@ public static class TradingModel
             e.Property(x => x.ReviewNote).HasMaxLength(1000);
             e.Property(x => x.DepositAccount).HasMaxLength(64);
             e.HasIndex(x => new { x.DealId, x.HolderId }).IsUnique();
+            e.Property(x => x.DepositAmount).HasConversion(MoneyFen);
             e.Ignore(x => x.MayBid);
             e.HasOne<Deal>().WithMany().HasForeignKey(x => x.DealId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -123,6 +132,7 @@ public static class TradingModel
             e.HasIndex(x => new { x.DealId, x.BidderId, x.ClientRequestId }).IsUnique();
             e.HasIndex(x => new { x.DealId, x.Sequence }).IsUnique();
             e.Property(x => x.RefusalArgs).HasMaxLength(256);
+            e.Property(x => x.Amount).HasConversion(MoneyFen);
             e.Ignore(x => x.Accepted);
             e.Ignore(x => x.Refusal);
             e.HasOne<Deal>().WithMany().HasForeignKey(x => x.DealId).OnDelete(DeleteBehavior.Restrict);
@@ -160,6 +170,7 @@ public static class TradingModel
             e.Property(x => x.Account).HasMaxLength(64);
             e.Property(x => x.Reason).HasMaxLength(256);
             e.Property(x => x.Reference).HasMaxLength(64);
+            e.Property(x => x.Amount).HasConversion(MoneyFen);
             e.HasIndex(x => x.Reference).IsUnique();
             e.HasIndex(x => new { x.DealId, x.BidderId });
         });
@@ -192,14 +203,5 @@ public static class TradingModel
             e.Property(x => x.Name).HasMaxLength(32);
             e.HasIndex(x => x.Year);
         });
-
-        // Money is whole fen in a bigint column on both providers.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace?.StartsWith("Qingshan.Trading", StringComparison.Ordinal) == true))
-        {
-            foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(Money) && p.GetValueConverter() is null))
-            {
-                property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Money, long>(m => m.Fen, f => new Money(f)));
-            }
-        }
     }
 }
