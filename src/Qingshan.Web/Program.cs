@@ -17,6 +17,7 @@ var policy = builder.Configuration.GetSection(LoginPolicy.Section).Get<LoginPoli
 Startup.EnsureDataDirectory(database);
 
 builder.Services.AddQingshanPlatform(database, policy);
+builder.Services.Configure<Qingshan.Trading.Bidding.TradingOptions>(builder.Configuration.GetSection(Qingshan.Trading.Bidding.TradingOptions.Section));
 new IdentityBuilder(typeof(QingshanUser), typeof(IdentityRole), builder.Services)
     .AddSignInManager()
     .AddClaimsPrincipalFactory<QingshanClaimsFactory>();
