@@ -164,6 +164,13 @@ public sealed class CertificateQueries(TradingDb db, IOptions<TradingOptions> op
         return c is null ? null : (c.Number, c.Content, c.IssuedAt);
     }
 
+    /// <summary>For the public verification page: certificates are public once issued, whatever the reader's region.</summary>
+    public async Task<(string Number, string Content, DateTimeOffset IssuedAt)?> PublicAsync(string number, CancellationToken ct = default)
+    {
+        var c = await db.Certificates.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Number == number, ct);
+        return c is null ? null : (c.Number, c.Content, c.IssuedAt);
+    }
+
     public byte[] QrPng(string number)
     {
         var url = options.Value.PortalBaseUrl.TrimEnd('/') + CertificatePaths.Verification(number);
