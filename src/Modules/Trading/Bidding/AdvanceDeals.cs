@@ -76,7 +76,7 @@ public sealed class AdvanceDealHandler(DealUnit unit, WorkingDayCalendarStore ca
 }
 
 /// <summary>Advances every deal whose timed step is due (the closer's poll).</summary>
-public sealed class AdvanceDueDealsHandler(DealUnit unit, AdvanceDealHandler advance, TimeProvider clock)
+public sealed class AdvanceDueDealsHandler(DealUnit unit, AdvanceDealHandler advance, TimeProvider clock, ILogger<AdvanceDueDealsHandler> log)
 {
     public async Task<int> HandleAsync(CancellationToken ct = default)
     {
@@ -88,9 +88,15 @@ public sealed class AdvanceDueDealsHandler(DealUnit unit, AdvanceDealHandler adv
         foreach (var id in due)
         {
             // A bid may have extended the auction since the query: the handler re-checks under the lock.
-            if ((await advance.HandleAsync(new AdvanceDeal(id), ct)).IsSuccess)
+            var result = await advance.HandleAsync(new AdvanceDeal(id), ct);
+            if (result.IsSuccess)
             {
                 done++;
+            }
+            else if (result.Error!.Code is not ("trading.auction.not_over" or "trading.priority.window_open"))
+            {
+                // E.g. the working-day calendar lacks next year's notice: the deal waits for an administrator.
+                log.LogWarning("Deal {Deal} could not advance: {Error}", id, result.Error);
             }
         }
 
