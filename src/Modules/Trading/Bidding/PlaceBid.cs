@@ -33,7 +33,7 @@ public sealed class PlaceBidHandler(DealUnit unit, TimeProvider clock)
             return TradingErrors.ClientRequestIdRequired();
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await DealUnit.BeginAsync(db, ct);
         await DbLocks.AcquireAsync(db, DealUnit.LockKey(request.DealId), ct);
         var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == request.DealId, ct);
         if (deal is null)
