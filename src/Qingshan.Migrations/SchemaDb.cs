@@ -8,6 +8,7 @@ using Qingshan.Access.Users;
 using Qingshan.Audit.Store;
 using Qingshan.Data;
 using Qingshan.Registry.Data;
+using Qingshan.Trading.Data;
 
 namespace Qingshan.Migrations;
 
@@ -33,6 +34,7 @@ public abstract class SchemaDb(DbContextOptions options, bool postgres) : Identi
         AuditModel.Configure(builder);
         Qingshan.Ledger.Data.LedgerModel.Configure(builder);
         AccountingModel.Configure(builder, postgres);
+        TradingModel.Configure(builder, postgres);
         OutboxMessage.Configure(builder);
         builder.UseSnakeCaseNames();
     }

@@ -10,6 +10,7 @@ using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Ledger;
 using Qingshan.Registry;
+using Qingshan.Trading;
 
 namespace Qingshan.Platform;
 
@@ -36,6 +37,7 @@ public static class PlatformServices
         services.AddAudit(audit);
         services.AddLedger();
         services.AddAccounting();
+        services.AddTrading();
         return services;
     }
 }

@@ -23,6 +23,7 @@ Startup.EnsureDataDirectory(database);
 
 builder.Services.AddQingshanPlatform(database, policy, Startup.AuditOptions(builder.Configuration, database));
 builder.Services.AddAuditDispatcher();
+builder.Services.Configure<Qingshan.Trading.Bidding.TradingOptions>(builder.Configuration.GetSection(Qingshan.Trading.Bidding.TradingOptions.Section));
 new IdentityBuilder(typeof(QingshanUser), typeof(IdentityRole), builder.Services)
     .AddSignInManager()
     .AddClaimsPrincipalFactory<QingshanClaimsFactory>();

@@ -27,6 +27,7 @@ public static class RegistryModule
         services.AddScoped<PlotQueries>();
         services.AddScoped<RegisterRightsHolderHandler>();
         services.AddScoped<HolderQueries>();
+        services.AddScoped<HolderDirectory>();
         services.AddScoped<ConfirmRightHandler>();
         services.AddScoped<RecordDisputeHandler>();
         services.AddScoped<ResolveDisputeHandler>();

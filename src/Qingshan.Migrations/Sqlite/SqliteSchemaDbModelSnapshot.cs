@@ -341,6 +341,413 @@ namespace Qingshan.Migrations.Sqlite
                     b.ToTable("access_sign_ins", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Accounting.Parameters.StoredParameterSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<Guid?>("BasedOnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("based_on_id");
+
+                    b.Property<string>("BasedOnVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("based_on_version");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<bool>("IsUsed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_used");
+
+                    b.Property<int>("ParameterCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parameter_count");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters_json");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_parameter_sets");
+
+                    b.HasIndex("BasedOnId")
+                        .HasDatabaseName("ix_accounting_parameter_sets_based_on_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_accounting_parameter_sets_region_code");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_parameter_sets_version");
+
+                    b.ToTable("accounting_parameter_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.AccountingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountingYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accounting_year");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checks_json");
+
+                    b.Property<long?>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal>("CulturalYuan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cultural_yuan");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input_hash");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inputs_json");
+
+                    b.Property<string>("IssuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issues_json");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_count");
+
+                    b.Property<decimal>("MaterialSupplyYuan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("material_supply_yuan");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method_id");
+
+                    b.Property<Guid>("ParameterSetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter_set_id");
+
+                    b.Property<string>("ParameterSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter_set_version");
+
+                    b.Property<int>("PlotCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plot_count");
+
+                    b.Property<string>("PlotSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_set_version");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prepared_at");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_by");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_by_id");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress_percent");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<decimal>("RegulatingYuan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("regulating_yuan");
+
+                    b.Property<string>("RejectedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<string>("RejectionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_comment");
+
+                    b.Property<string>("ResultHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_hash");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<decimal>("TotalYuan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_yuan");
+
+                    b.Property<string>("WatershedCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watershed_code");
+
+                    b.Property<Guid>("WatershedId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watershed_id");
+
+                    b.Property<string>("WatershedName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watershed_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_runs");
+
+                    b.HasIndex("ParameterSetId")
+                        .HasDatabaseName("ix_accounting_runs_parameter_set_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_accounting_runs_region_code");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_accounting_runs_status");
+
+                    b.HasIndex("WatershedId")
+                        .HasDatabaseName("ix_accounting_runs_watershed_id");
+
+                    b.ToTable("accounting_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.RunLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("component");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_code");
+
+                    b.Property<decimal?>("IndicatorQuantity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_quantity");
+
+                    b.Property<string>("IndicatorUnit")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_unit");
+
+                    b.Property<string>("LandUseCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("land_use_code");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("ParameterId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter_id");
+
+                    b.Property<string>("PlotCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_code");
+
+                    b.Property<string>("PriceUnit")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_unit");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_year");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_price");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_run_lines");
+
+                    b.HasIndex("RunId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_run_lines_run_id_ordinal");
+
+                    b.ToTable("accounting_run_lines", (string)null);
+                });
+
             modelBuilder.Entity("Qingshan.Audit.Store.AuditCheckpointRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1184,6 +1591,664 @@ namespace Qingshan.Migrations.Sqlite
                     b.ToTable("registry_watersheds", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Trading.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Date")
+                        .HasName("pk_trading_calendar_days");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_trading_calendar_days_year");
+
+                    b.ToTable("trading_calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice");
+
+                    b.HasKey("Year")
+                        .HasName("pk_trading_calendar_years");
+
+                    b.ToTable("trading_calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Certificates.TradingCertificate", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("PublicKeyHex")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key_hex");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("SignatureHex")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_hex");
+
+                    b.Property<string>("Sm3Hex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sm3_hex");
+
+                    b.HasKey("Number")
+                        .HasName("pk_trading_certificates");
+
+                    b.HasIndex("DealId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_certificates_deal_id");
+
+                    b.ToTable("trading_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bidder_id");
+
+                    b.Property<string>("ClientRequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_request_id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("RefusalArgs")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_args");
+
+                    b.Property<string>("RefusalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_code");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_bids");
+
+                    b.HasIndex("BidderId")
+                        .HasDatabaseName("ix_trading_bids_bidder_id");
+
+                    b.HasIndex("DealId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bids_deal_id_sequence");
+
+                    b.HasIndex("DealId", "BidderId", "ClientRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bids_deal_id_bidder_id_client_request_id");
+
+                    b.ToTable("trading_bids", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Bidder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("DepositAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_account");
+
+                    b.Property<long>("DepositAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_amount");
+
+                    b.Property<long?>("DepositPaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_paid_at");
+
+                    b.Property<int>("DepositStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_status");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_id");
+
+                    b.Property<bool>("IsPriorityHolder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_priority_holder");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Qualification")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qualification");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_bidders");
+
+                    b.HasIndex("DealId", "HolderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bidders_deal_id_holder_id");
+
+                    b.ToTable("trading_bidders", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Deal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AccountedValueYuan")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accounted_value_yuan");
+
+                    b.Property<long>("AccountingFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accounting_fee");
+
+                    b.Property<string>("AccountingReport")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accounting_report");
+
+                    b.Property<long>("AppraisalFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraisal_fee");
+
+                    b.Property<string>("AppraisalMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraisal_method");
+
+                    b.Property<string>("AppraisalReport")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraisal_report");
+
+                    b.Property<long>("AppraisedValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraised_value");
+
+                    b.Property<long?>("AuctionEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auction_ends_at");
+
+                    b.Property<long?>("AuctionStartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auction_starts_at");
+
+                    b.Property<long>("BidSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bid_sequence");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContractNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_number");
+
+                    b.Property<long?>("ContractSignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_signed_at");
+
+                    b.Property<int>("ContractTermYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_term_years");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CultivatingInvestorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cultivating_investor_id");
+
+                    b.Property<string>("DefaultClauses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default_clauses");
+
+                    b.Property<long>("DepositRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_required");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("FiledWithDevelopmentReformAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_with_development_reform_at");
+
+                    b.Property<long?>("FiledWithFinanceAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_with_finance_at");
+
+                    b.Property<long?>("FiledWithWaterAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_with_water_at");
+
+                    b.Property<long>("FinalPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_price");
+
+                    b.Property<long?>("FreePeriodEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_period_ends_at");
+
+                    b.Property<int>("FreePeriodMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_period_minutes");
+
+                    b.Property<long>("HighestAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("highest_amount");
+
+                    b.Property<Guid?>("HighestBidderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("highest_bidder_id");
+
+                    b.Property<long>("Increment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("increment");
+
+                    b.Property<int>("LimitedPeriodMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limited_period_minutes");
+
+                    b.Property<long?>("ListedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed_at");
+
+                    b.Property<long>("ListingPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listing_price");
+
+                    b.Property<int>("PlatformFeeBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("platform_fee_basis_points");
+
+                    b.PrimitiveCollection<string>("PlotIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_ids");
+
+                    b.Property<long?>("PriorityWindowEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_window_ends_at");
+
+                    b.Property<int>("PriorityWindowMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_window_minutes");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_name");
+
+                    b.Property<string>("Promotion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion");
+
+                    b.Property<string>("ProtectionDuties")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protection_duties");
+
+                    b.Property<long?>("PublicityEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publicity_ends_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long?>("ResultPublicityEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_publicity_ends_at");
+
+                    b.Property<int>("ResultPublicityWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_publicity_working_days");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("SuspendedFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspended_from");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspension_reason");
+
+                    b.Property<Guid?>("TransferorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transferor_id");
+
+                    b.Property<Guid?>("WinnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("winner_id");
+
+                    b.Property<bool>("WonByPriorityRight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("won_by_priority_right");
+
+                    b.Property<string>("WorkPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_plan");
+
+                    b.Property<string>("WorkPlanApproval")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_plan_approval");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_deals");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_deals_code");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_trading_deals_due_at");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_trading_deals_region_code");
+
+                    b.ToTable("trading_deals", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.DealHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_deal_history");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_trading_deal_history_deal_id");
+
+                    b.ToTable("trading_deal_history", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_objections");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_trading_objections_deal_id");
+
+                    b.ToTable("trading_objections", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deposits.BankInstructionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bidder_id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_bank_instructions");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bank_instructions_reference");
+
+                    b.HasIndex("DealId", "BidderId")
+                        .HasDatabaseName("ix_trading_bank_instructions_deal_id_bidder_id");
+
+                    b.ToTable("trading_bank_instructions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1239,6 +2304,35 @@ namespace Qingshan.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_access_user_tokens_access_users_user_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Parameters.StoredParameterSet", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Parameters.StoredParameterSet", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accounting_parameter_sets_accounting_parameter_sets_based_on_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.AccountingRun", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Parameters.StoredParameterSet", null)
+                        .WithMany()
+                        .HasForeignKey("ParameterSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_runs_accounting_parameter_sets_parameter_set_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Accounting.Runs.RunLine", b =>
+                {
+                    b.HasOne("Qingshan.Accounting.Runs.AccountingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_run_lines_accounting_runs_run_id");
                 });
 
             modelBuilder.Entity("Qingshan.Ledger.Journal.Posting", b =>
@@ -1313,6 +2407,126 @@ namespace Qingshan.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_registry_rights_registry_plots_plot_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Bid", b =>
+                {
+                    b.HasOne("Qingshan.Trading.Deals.Bidder", null)
+                        .WithMany()
+                        .HasForeignKey("BidderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_bids_trading_bidders_bidder_id");
+
+                    b.HasOne("Qingshan.Trading.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_bids_trading_deals_deal_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Bidder", b =>
+                {
+                    b.HasOne("Qingshan.Trading.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_bidders_trading_deals_deal_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Deal", b =>
+                {
+                    b.OwnsMany("Qingshan.Trading.Deals.DistributionShare", "Shares", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<int>("BasisPoints")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("basis_points");
+
+                            b1.Property<Guid>("DealId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("deal_id");
+
+                            b1.Property<string>("Party")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_trading_distribution_shares");
+
+                            b1.HasIndex("DealId")
+                                .HasDatabaseName("ix_trading_distribution_shares_deal_id");
+
+                            b1.ToTable("trading_distribution_shares", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DealId")
+                                .HasConstraintName("fk_trading_distribution_shares_trading_deals_deal_id");
+                        });
+
+                    b.OwnsMany("Qingshan.Trading.Deals.Instalment", "PaymentSchedule", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("amount");
+
+                            b1.Property<Guid>("DealId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("deal_id");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("due_on");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_trading_instalments");
+
+                            b1.HasIndex("DealId")
+                                .HasDatabaseName("ix_trading_instalments_deal_id");
+
+                            b1.ToTable("trading_instalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DealId")
+                                .HasConstraintName("fk_trading_instalments_trading_deals_deal_id");
+                        });
+
+                    b.Navigation("PaymentSchedule");
+
+                    b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.DealHistoryEntry", b =>
+                {
+                    b.HasOne("Qingshan.Trading.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_deal_history_trading_deals_deal_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Objection", b =>
+                {
+                    b.HasOne("Qingshan.Trading.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_objections_trading_deals_deal_id");
                 });
 
             modelBuilder.Entity("Qingshan.Ledger.Journal.JournalEntry", b =>

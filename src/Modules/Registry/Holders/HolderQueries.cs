@@ -32,3 +32,14 @@ public sealed class HolderQueries(RegistryDb db)
             x.h.ContactName, x.h.IsCultivatingInvestor, x.Rights)).ToList();
     }
 }
+
+/// <summary>A holder's public fields, readable across regions (a bidder may come from anywhere): no personal data.</summary>
+public sealed record HolderPublic(Guid Id, HolderKind Kind, string Name, string RegionCode, bool IsCultivatingInvestor);
+
+/// <summary>Public-field look-ups for other modules (trading checks bidders and the priority right).</summary>
+public sealed class HolderDirectory(RegistryDb db)
+{
+    public Task<HolderPublic?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.Holders.IgnoreQueryFilters().Where(h => h.Id == id)
+            .Select(h => new HolderPublic(h.Id, h.Kind, h.Name, h.RegionCode, h.IsCultivatingInvestor)).FirstOrDefaultAsync(ct);
+}

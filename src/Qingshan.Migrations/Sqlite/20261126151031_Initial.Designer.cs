@@ -11,8 +11,8 @@ using Qingshan.Migrations;
 namespace Qingshan.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchemaDb))]
-    [Migration("20261126142255_Accounting")]
-    partial class Accounting
+    [Migration("20261126151031_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -751,6 +751,127 @@ namespace Qingshan.Migrations.Sqlite
                     b.ToTable("accounting_run_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Audit.Store.AuditCheckpointRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("root_hash");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_at");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_checkpoints");
+
+                    b.HasIndex("TreeSize")
+                        .HasDatabaseName("ix_audit_checkpoints_tree_size");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Audit.Store.AuditEntryRow", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("leaf_hash");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_id");
+
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("Seq")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("OutboxId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_outbox_id");
+
+                    b.HasIndex("EventType", "ObjectId")
+                        .HasDatabaseName("ix_audit_entries_event_type_object_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Audit.Store.AuditNodeRow", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.HasKey("Level", "Index")
+                        .HasName("pk_audit_nodes");
+
+                    b.ToTable("audit_nodes", (string)null);
+                });
+
             modelBuilder.Entity("Qingshan.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -821,6 +942,138 @@ namespace Qingshan.Migrations.Sqlite
                         .HasDatabaseName("ix_outbox_messages_module_object_id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Ledger.Accounts.LedgerAccount", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("BalanceFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_fen");
+
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<bool>("IsFrozen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_frozen");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_ledger_accounts");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_ledger_accounts_deal_id");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_ledger_accounts_region_code");
+
+                    b.ToTable("ledger_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Ledger.Journal.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessKey")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_key");
+
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_by");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_journal_entries");
+
+                    b.HasIndex("BusinessKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_journal_entries_business_key");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_ledger_journal_entries_deal_id");
+
+                    b.ToTable("ledger_journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Ledger.Journal.Posting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountCode")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_code");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_postings");
+
+                    b.HasIndex("AccountCode")
+                        .HasDatabaseName("ix_ledger_postings_account_code");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_ledger_postings_entry_id");
+
+                    b.ToTable("ledger_postings", (string)null);
                 });
 
             modelBuilder.Entity("Qingshan.Registry.Catalog.CatalogItem", b =>
@@ -1341,6 +1594,664 @@ namespace Qingshan.Migrations.Sqlite
                     b.ToTable("registry_watersheds", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Trading.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Date")
+                        .HasName("pk_trading_calendar_days");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_trading_calendar_days_year");
+
+                    b.ToTable("trading_calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice");
+
+                    b.HasKey("Year")
+                        .HasName("pk_trading_calendar_years");
+
+                    b.ToTable("trading_calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Certificates.TradingCertificate", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("PublicKeyHex")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key_hex");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("SignatureHex")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_hex");
+
+                    b.Property<string>("Sm3Hex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sm3_hex");
+
+                    b.HasKey("Number")
+                        .HasName("pk_trading_certificates");
+
+                    b.HasIndex("DealId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_certificates_deal_id");
+
+                    b.ToTable("trading_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Bid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bidder_id");
+
+                    b.Property<string>("ClientRequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_request_id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("RefusalArgs")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_args");
+
+                    b.Property<string>("RefusalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_code");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_bids");
+
+                    b.HasIndex("BidderId")
+                        .HasDatabaseName("ix_trading_bids_bidder_id");
+
+                    b.HasIndex("DealId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bids_deal_id_sequence");
+
+                    b.HasIndex("DealId", "BidderId", "ClientRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bids_deal_id_bidder_id_client_request_id");
+
+                    b.ToTable("trading_bids", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Bidder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("DepositAccount")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deposit_account");
+
+                    b.Property<long>("DepositAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_amount");
+
+                    b.Property<long?>("DepositPaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_paid_at");
+
+                    b.Property<int>("DepositStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_status");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_id");
+
+                    b.Property<bool>("IsPriorityHolder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_priority_holder");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Qualification")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qualification");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_bidders");
+
+                    b.HasIndex("DealId", "HolderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bidders_deal_id_holder_id");
+
+                    b.ToTable("trading_bidders", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Deal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AccountedValueYuan")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accounted_value_yuan");
+
+                    b.Property<long>("AccountingFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accounting_fee");
+
+                    b.Property<string>("AccountingReport")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accounting_report");
+
+                    b.Property<long>("AppraisalFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraisal_fee");
+
+                    b.Property<string>("AppraisalMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraisal_method");
+
+                    b.Property<string>("AppraisalReport")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraisal_report");
+
+                    b.Property<long>("AppraisedValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraised_value");
+
+                    b.Property<long?>("AuctionEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auction_ends_at");
+
+                    b.Property<long?>("AuctionStartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("auction_starts_at");
+
+                    b.Property<long>("BidSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bid_sequence");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("ContractNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_number");
+
+                    b.Property<long?>("ContractSignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_signed_at");
+
+                    b.Property<int>("ContractTermYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contract_term_years");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CultivatingInvestorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cultivating_investor_id");
+
+                    b.Property<string>("DefaultClauses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default_clauses");
+
+                    b.Property<long>("DepositRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposit_required");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("FiledWithDevelopmentReformAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_with_development_reform_at");
+
+                    b.Property<long?>("FiledWithFinanceAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_with_finance_at");
+
+                    b.Property<long?>("FiledWithWaterAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_with_water_at");
+
+                    b.Property<long>("FinalPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_price");
+
+                    b.Property<long?>("FreePeriodEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_period_ends_at");
+
+                    b.Property<int>("FreePeriodMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_period_minutes");
+
+                    b.Property<long>("HighestAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("highest_amount");
+
+                    b.Property<Guid?>("HighestBidderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("highest_bidder_id");
+
+                    b.Property<long>("Increment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("increment");
+
+                    b.Property<int>("LimitedPeriodMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limited_period_minutes");
+
+                    b.Property<long?>("ListedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed_at");
+
+                    b.Property<long>("ListingPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listing_price");
+
+                    b.Property<int>("PlatformFeeBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("platform_fee_basis_points");
+
+                    b.PrimitiveCollection<string>("PlotIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_ids");
+
+                    b.Property<long?>("PriorityWindowEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_window_ends_at");
+
+                    b.Property<int>("PriorityWindowMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_window_minutes");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_name");
+
+                    b.Property<string>("Promotion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion");
+
+                    b.Property<string>("ProtectionDuties")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protection_duties");
+
+                    b.Property<long?>("PublicityEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publicity_ends_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long?>("ResultPublicityEndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_publicity_ends_at");
+
+                    b.Property<int>("ResultPublicityWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("result_publicity_working_days");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("SuspendedFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspended_from");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspension_reason");
+
+                    b.Property<Guid?>("TransferorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transferor_id");
+
+                    b.Property<Guid?>("WinnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("winner_id");
+
+                    b.Property<bool>("WonByPriorityRight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("won_by_priority_right");
+
+                    b.Property<string>("WorkPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_plan");
+
+                    b.Property<string>("WorkPlanApproval")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("work_plan_approval");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_deals");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_deals_code");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_trading_deals_due_at");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_trading_deals_region_code");
+
+                    b.ToTable("trading_deals", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.DealHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_deal_history");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_trading_deal_history_deal_id");
+
+                    b.ToTable("trading_deal_history", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Objection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_by");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_objections");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_trading_objections_deal_id");
+
+                    b.ToTable("trading_objections", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deposits.BankInstructionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BidderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bidder_id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trading_bank_instructions");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bank_instructions_reference");
+
+                    b.HasIndex("DealId", "BidderId")
+                        .HasDatabaseName("ix_trading_bank_instructions_deal_id_bidder_id");
+
+                    b.ToTable("trading_bank_instructions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1427,6 +2338,23 @@ namespace Qingshan.Migrations.Sqlite
                         .HasConstraintName("fk_accounting_run_lines_accounting_runs_run_id");
                 });
 
+            modelBuilder.Entity("Qingshan.Ledger.Journal.Posting", b =>
+                {
+                    b.HasOne("Qingshan.Ledger.Accounts.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_ledger_accounts_account_code");
+
+                    b.HasOne("Qingshan.Ledger.Journal.JournalEntry", null)
+                        .WithMany("Postings")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_ledger_journal_entries_entry_id");
+                });
+
             modelBuilder.Entity("Qingshan.Registry.Catalog.CatalogItem", b =>
                 {
                     b.HasOne("Qingshan.Registry.Catalog.CatalogVersion", null)
@@ -1482,6 +2410,131 @@ namespace Qingshan.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_registry_rights_registry_plots_plot_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Bid", b =>
+                {
+                    b.HasOne("Qingshan.Trading.Deals.Bidder", null)
+                        .WithMany()
+                        .HasForeignKey("BidderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_bids_trading_bidders_bidder_id");
+
+                    b.HasOne("Qingshan.Trading.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_bids_trading_deals_deal_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Bidder", b =>
+                {
+                    b.HasOne("Qingshan.Trading.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_bidders_trading_deals_deal_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Deal", b =>
+                {
+                    b.OwnsMany("Qingshan.Trading.Deals.DistributionShare", "Shares", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<int>("BasisPoints")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("basis_points");
+
+                            b1.Property<Guid>("DealId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("deal_id");
+
+                            b1.Property<string>("Party")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_trading_distribution_shares");
+
+                            b1.HasIndex("DealId")
+                                .HasDatabaseName("ix_trading_distribution_shares_deal_id");
+
+                            b1.ToTable("trading_distribution_shares", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DealId")
+                                .HasConstraintName("fk_trading_distribution_shares_trading_deals_deal_id");
+                        });
+
+                    b.OwnsMany("Qingshan.Trading.Deals.Instalment", "PaymentSchedule", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("amount");
+
+                            b1.Property<Guid>("DealId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("deal_id");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("due_on");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_trading_instalments");
+
+                            b1.HasIndex("DealId")
+                                .HasDatabaseName("ix_trading_instalments_deal_id");
+
+                            b1.ToTable("trading_instalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DealId")
+                                .HasConstraintName("fk_trading_instalments_trading_deals_deal_id");
+                        });
+
+                    b.Navigation("PaymentSchedule");
+
+                    b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.DealHistoryEntry", b =>
+                {
+                    b.HasOne("Qingshan.Trading.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_deal_history_trading_deals_deal_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Trading.Deals.Objection", b =>
+                {
+                    b.HasOne("Qingshan.Trading.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_trading_objections_trading_deals_deal_id");
+                });
+
+            modelBuilder.Entity("Qingshan.Ledger.Journal.JournalEntry", b =>
+                {
+                    b.Navigation("Postings");
                 });
 
             modelBuilder.Entity("Qingshan.Registry.Catalog.CatalogVersion", b =>

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Qingshan.Data;
+using Qingshan.Kernel;
+using Qingshan.Trading.Data;
+
+namespace Qingshan.Trading.Deals;
+
+/// <summary>Who may take each step (the competent authority for suspension is water, DRC or finance). The system actor may do all.</summary>
+internal static class TradingPermissions
+{
+    public static readonly string[] Authorities = [Roles.WaterBureau, Roles.DevelopmentReform, Roles.Finance];
+
+    public static Result Require(Actor actor, string step, params string[] roles) =>
+        actor.IsInRole("system") || (actor.IsAuthenticated && roles.Any(actor.IsInRole)) ? Result.Success() : TradingErrors.Forbidden(step);
+}
+
+/// <summary>
+/// One step on one deal: a transaction, the deal lock (advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite), the
+/// server clock read after the lock, and the deal's changes written to its history and the outbox in the same save.
+/// </summary>
+public sealed class DealUnit(TradingDb db, TimeProvider clock)
+{
+    internal TradingDb Db => db;
+
+    internal static string LockKey(Guid dealId) => "trading.deal:" + dealId.ToString("N");
+
+    /// <summary>
+    /// Begins the step's transaction. On SQLite it is explicitly BEGIN IMMEDIATE, so the write lock is taken before
+    /// the deal is read (a deferred transaction that read a stale snapshot would fail on its first write under load).
+    /// </summary>
+    internal static async Task<StepTransaction> BeginAsync(TradingDb db, CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            return new StepTransaction(await db.Database.BeginTransactionAsync(ct), null);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        var enlisted = await db.Database.UseTransactionAsync(transaction, ct) ?? throw new InvalidOperationException("EF did not enlist the transaction");
+        return new StepTransaction(enlisted, transaction);
+    }
+
+    internal async Task<Result<T>> RunAsync<T>(Guid dealId, Func<Deal, DateTimeOffset, Task<Result<T>>> step, CancellationToken ct)
+    {
+        await using var tx = await BeginAsync(db, ct);
+        await DbLocks.AcquireAsync(db, LockKey(dealId), ct);
+        var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == dealId, ct);
+        if (deal is null)
+        {
+            return TradingErrors.DealNotFound(dealId.ToString());
+        }
+
+        var now = clock.GetUtcNow();
+        var result = await step(deal, now);
+        if (result.IsFailure)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return result;
+        }
+
+        Flush(deal, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    internal async Task<Result> RunAsync(Guid dealId, Func<Deal, DateTimeOffset, Task<Result>> step, CancellationToken ct)
+    {
+        var r = await RunAsync<bool>(dealId, async (d, now) =>
+        {
+            var x = await step(d, now);
+            return x.IsSuccess ? Result<bool>.Success(true) : Result<bool>.Failure(x.Error!);
+        }, ct);
+        return r.IsSuccess ? Result.Success() : Result.Failure(r.Error!);
+    }
+
+    internal Task<Result> RunAsync(Guid dealId, Func<Deal, DateTimeOffset, Result> step, CancellationToken ct) =>
+        RunAsync(dealId, (d, now) => Task.FromResult(step(d, now)), ct);
+
+    /// <summary>Writes the deal's queued changes as history lines and outbox messages.</summary>
+    internal void Flush(Deal deal, DateTimeOffset now)
+    {
+        foreach (var change in deal.Changes)
+        {
+            db.History.Add(new DealHistoryEntry(deal.Id, now, change.Action, change.From, change.To, db.Actor, change.Note));
+            db.Record(now, change.Action, deal.Id.ToString(), deal.RegionCode, new { deal.Code, From = change.From.ToString(), To = change.To.ToString(), change.Note });
+        }
+
+        deal.ClearChanges();
+    }
+
+    /// <summary>An action that is not a transition (a bidder registered, a deposit paid) still goes to history and outbox.</summary>
+    internal void Note(Deal deal, DateTimeOffset now, string action, string? note, object payload)
+    {
+        db.History.Add(new DealHistoryEntry(deal.Id, now, action, deal.Status, deal.Status, db.Actor, note));
+        db.Record(now, action, deal.Id.ToString(), deal.RegionCode, payload);
+    }
+}
+
+/// <summary>A step's transaction; disposing it without commit rolls back, also when we began it ourselves (SQLite).</summary>
+internal sealed class StepTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction enlisted, System.Data.Common.DbTransaction? owned) : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken ct) => enlisted.CommitAsync(ct);
+
+    public Task RollbackAsync(CancellationToken ct) => enlisted.RollbackAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await enlisted.DisposeAsync();
+        if (owned is not null)
+        {
+            await owned.DisposeAsync();
+        }
+    }
+}
