@@ -49,6 +49,9 @@ public static class AuditErrors
 
     public static IReadOnlyCollection<string> Codes => ZhCn.Keys;
 
+    /// <summary>The zh-CN message formats ({0}… are the error's arguments), for hosts that render refusals.</summary>
+    public static IReadOnlyDictionary<string, string> Messages => ZhCn;
+
     public static Error EntryAltered(long seq) => AtSeq(new Error(EntryAlteredCode, seq), seq);
 
     public static Error ChainBroken(long seq) => AtSeq(new Error(ChainBrokenCode, seq, seq + 1), seq);

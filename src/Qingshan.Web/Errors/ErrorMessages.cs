@@ -195,7 +195,20 @@ public static class ErrorMessages
         ["trading.contract.payment_schedule_invalid"] = "付款计划各期金额须大于零且合计等于成交价 {0} 元",
         ["trading.filing.already_filed"] = "已向该部门报备（{0}）",
         ["trading.certificate.not_found"] = "交易凭证“{0}”不存在",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        ["ledger.entry.unbalanced"] = "分录借贷不平衡：借方 {0} 分，贷方 {1} 分",
+        ["ledger.entry.empty"] = "分录没有任何金额",
+        ["ledger.entry.amount_invalid"] = "金额无效：须为整数分",
+        ["ledger.entry.business_key_reused"] = "业务编号“{0}”已用于另一笔内容不同的分录",
+        ["ledger.account.frozen"] = "账户“{0}”已封存，不能再记账",
+        ["ledger.account.not_found"] = "账户“{0}”不存在",
+        ["ledger.account.out_of_scope"] = "区划“{0}”的账务不在您的权限范围内",
+        ["ledger.account.insufficient_balance"] = "账户“{0}”余额 {1} 分，不足 {2} 分",
+        ["ledger.distribution.shares_invalid"] = "收益分配方案各项比例合计须为 100%（当前 {0} 个基点）",
+        ["ledger.distribution.nothing_to_distribute"] = "该交易没有可分配的净收益",
+    }
+    // The audit module keeps its own messages (its verifier CLI runs without this host); one table serves both.
+    .Concat(Qingshan.Audit.AuditErrors.Messages)
+    .ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IEnumerable<string> Codes => Messages.Keys;
 

@@ -34,7 +34,12 @@ public static class ErrorCatalog
     public static IEnumerable<MethodInfo> ErrorFactories(IEnumerable<Type> types) =>
         types.Where(t => t.Name.EndsWith("Errors", StringComparison.Ordinal) && t.IsAbstract && t.IsSealed)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
-            .Where(m => m.ReturnType == typeof(Error) && !m.IsSpecialName);
+            .Where(m => m.ReturnType == typeof(Error) && !m.IsSpecialName && !m.GetParameters().Any(p => WrapsAnotherRefusal(p.ParameterType)));
+
+    // Helpers that re-target an existing Error or translate another library's finding (e.g. a valuation issue) are not
+    // factories: the codes they return are checked where they are made.
+    private static bool WrapsAnotherRefusal(Type type) =>
+        !type.IsValueType && type.Assembly.GetName().Name is { } n && n.StartsWith("Qingshan", StringComparison.Ordinal);
 
     public static List<Problem> Check(IEnumerable<MethodInfo> factories, Func<string, bool> hasMessage, Func<Error, string> format)
     {
