@@ -71,7 +71,9 @@ public sealed class SimulatedBank(TradingDb db, TimeProvider clock) : IBankGatew
 {
     public string Submit(BankInstruction instruction)
     {
-        var reference = "SIM-" + Guid.CreateVersion7().ToString("N")[..16].ToUpperInvariant();
+        // The whole v7 GUID: its first 16 hex digits are the millisecond plus only 12 random bits, which collided when
+        // fifty deposits were recorded in the same millisecond.
+        var reference = "SIM-" + Guid.CreateVersion7().ToString("N").ToUpperInvariant();
         db.BankInstructions.Add(new BankInstructionRecord(instruction, reference, clock.GetUtcNow()));
         return reference;
     }
