@@ -31,7 +31,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public string? Unavailable { get; private set; }
 
     /// <summary>Longest wait for anything on a page (the first circuit of a cold app takes a while on a 2-core machine).</summary>
-    public float TimeoutMs { get; set; } = 30_000;
+    public float TimeoutMs { get; set; } = 60_000;
 
     public async ValueTask InitializeAsync()
     {
