@@ -7,6 +7,7 @@ using Qingshan.Audit;
 using Qingshan.Audit.Store;
 using Qingshan.Accounting;
 using Qingshan.Data;
+using Qingshan.Documents;
 using Qingshan.Kernel;
 using Qingshan.Ledger;
 using Qingshan.Registry;
@@ -38,6 +39,7 @@ public static class PlatformServices
         services.AddLedger();
         services.AddAccounting();
         services.AddTrading();
+        services.AddDocuments();
         return services;
     }
 }
