@@ -39,5 +39,32 @@ public sealed record Actor(string UserId, string UserName, RegionScope Scope, IR
 /// <summary>The current actor of a request, circuit or CLI invocation (scoped). Hosts fill it; modules read it.</summary>
 public sealed class ActorContext
 {
-    public Actor Current { get; set; } = Actor.Anonymous;
+    private Actor current = Actor.Anonymous;
+    private ActorContext? followed;
+
+    /// <summary>The actor; while following another context (see <see cref="Follow"/>) it is always that context's actor.</summary>
+    public Actor Current
+    {
+        get => followed?.Current ?? current;
+        set
+        {
+            followed = null;
+            current = value;
+        }
+    }
+
+    /// <summary>
+    /// Makes this context report whoever <paramref name="other"/> reports, now and after it changes: a page's own
+    /// service scope follows its circuit, so a sign-out or role change reaches the page's queries at once.
+    /// </summary>
+    public void Follow(ActorContext other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+        {
+            return;
+        }
+
+        followed = other;
+    }
 }

@@ -61,6 +61,10 @@ public class QingshanFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (FileLogger.FromEnvironment() is { } log)
+            {
+                services.AddSingleton(log);
+            }
         });
     }
 

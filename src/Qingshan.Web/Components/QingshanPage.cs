@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Components;
+using Qingshan.Kernel;
+
+namespace Qingshan.Web.Components;
+
+/// <summary>
+/// Base of every interactive back-office page that reads or changes data.
+/// <para>
+/// A Blazor circuit is one DI scope, so services injected with <c>@inject</c> share one DbContext per module for the
+/// whole session, and a page still loading when the user moves on runs two queries on one context at once, which EF
+/// refuses (seen on PostgreSQL: the dashboard's statistics were still running when the plot list started, and the
+/// circuit died). Module services therefore come from <see cref="Service{T}"/>: each page has its own scope (its own
+/// DbContexts) whose <see cref="ActorContext"/> follows the circuit's signed-in actor.
+/// </para>
+/// <para>
+/// The scope outlives the page until the page's work in flight has finished: initialisation is tracked here, other
+/// loads (e.g. a table's server data) wrap themselves in <see cref="Busy"/>. Work that fails because the user has
+/// already left the page is dropped instead of ending the whole session. Within one page, await data calls one after
+/// another. A test checks that no interactive page injects a module service directly.
+/// </para>
+/// </summary>
+public abstract class QingshanPage : ComponentBase, IAsyncDisposable
+{
+    private readonly Lock gate = new();
+    private readonly CancellationTokenSource leaving = new();
+    private AsyncServiceScope? scope;
+    private int inFlight;
+    private bool disposed;
+
+    [Inject]
+    private IServiceScopeFactory ScopeFactory { get; set; } = default!;
+
+    [Inject]
+    private ActorContext CircuitActor { get; set; } = default!;
+
+    /// <summary>Cancelled when the user leaves the page: pass it to long queries.</summary>
+    protected CancellationToken PageToken => leaving.Token;
+
+    /// <summary>A service from this page's own scope (created on first use).</summary>
+    protected T Service<T>()
+        where T : notnull
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed && inFlight == 0, this);
+            if (scope is null)
+            {
+                var created = ScopeFactory.CreateAsyncScope();
+                created.ServiceProvider.GetRequiredService<ActorContext>().Follow(CircuitActor);
+                scope = created;
+            }
+
+            return scope.Value.ServiceProvider.GetRequiredService<T>();
+        }
+    }
+
+    /// <summary>Marks data work in flight (dispose the result when it ends): the page's scope stays until it does.</summary>
+    protected IDisposable Busy()
+    {
+        lock (gate)
+        {
+            inFlight++;
+        }
+
+        return new Work(this);
+    }
+
+    public override async Task SetParametersAsync(ParameterView parameters)
+    {
+        using var busy = Busy();
+        try
+        {
+            await base.SetParametersAsync(parameters);
+        }
+        catch (Exception) when (IsLeft)
+        {
+            // The user left while the page was loading; its half-loaded state is never shown.
+        }
+    }
+
+    /// <summary>True once the page has been left (disposed).</summary>
+    protected bool IsLeft
+    {
+        get
+        {
+            lock (gate)
+            {
+                return disposed;
+            }
+        }
+    }
+
+    /// <summary>Release what the page holds (timers, JS modules) before its scope goes.</summary>
+    protected virtual ValueTask OnDisposeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+        }
+
+        await leaving.CancelAsync();
+        await OnDisposeAsync();
+        ReleaseScopeIfIdle();
+        GC.SuppressFinalize(this);
+    }
+
+    private void ReleaseScopeIfIdle()
+    {
+        AsyncServiceScope? release = null;
+        lock (gate)
+        {
+            if (disposed && inFlight == 0 && scope is not null)
+            {
+                release = scope;
+                scope = null;
+            }
+        }
+
+        if (release is { } s)
+        {
+            // DbContext disposal is synchronous work in practice; nothing awaits the page any more.
+            _ = s.DisposeAsync().AsTask();
+        }
+    }
+
+    private sealed class Work(QingshanPage page) : IDisposable
+    {
+        private bool done;
+
+        public void Dispose()
+        {
+            if (done)
+            {
+                return;
+            }
+
+            done = true;
+            lock (page.gate)
+            {
+                page.inFlight--;
+            }
+
+            page.ReleaseScopeIfIdle();
+        }
+    }
+}
