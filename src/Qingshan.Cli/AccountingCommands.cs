@@ -40,6 +40,11 @@ internal static class AccountingCommands
             var file = parse.GetValue(output)!;
             await WriteReportAsync(report, file, ct);
             await stderr.WriteLineAsync(CliApp.Invariant($"[100%] 已写出 {file.FullName}：{report.Lines.Count} 行，合计 {report.Total} 元"));
+            if (report.IsIllustrative)
+            {
+                await stderr.WriteLineAsync("警告：" + Qingshan.Valuation.Parameters.IllustrativeParameters.Warning);
+            }
+
             return 0;
         });
         accounting.Subcommands.Add(run);
@@ -112,6 +117,19 @@ internal static class AccountingCommands
 
             return 0;
         });
+        var demoYear = new Option<int>("--year") { Description = "价格年份（= 核算年度）", Required = true };
+        var demoOut = new Option<FileInfo>("--out") { Description = "写出的参数集 JSON", Required = true };
+        var demo = new Command("demo", "写出演示参数集 JSON（演示参数，未经核实，不得用于交易定价；不连接数据库）");
+        demo.Options.Add(demoYear);
+        demo.Options.Add(demoOut);
+        demo.SetAction(async (parse, ct) =>
+        {
+            var set = Qingshan.Platform.DemoAccounting.ParameterSet(parse.GetValue(demoYear));
+            await File.WriteAllTextAsync(parse.GetValue(demoOut)!.FullName, ParameterSetJson.Write(set), ct);
+            await stdout.WriteLineAsync(CliApp.Invariant($"{set.Version}	{set.Parameters.Count}	{Qingshan.Valuation.Parameters.IllustrativeParameters.Warning}"));
+            return 0;
+        });
+        parameters.Subcommands.Add(demo);
         parameters.Subcommands.Add(import);
         parameters.Subcommands.Add(approve);
         parameters.Subcommands.Add(list);

@@ -129,6 +129,7 @@ public static class DemoCounty
             new CatalogItemInput("黑水沟小流域林下经济经营权", "林下经济经营权", watershedIds[1], catalogYear + 1),
             new CatalogItemInput("青峰山小流域水土保持生态产品经营权", "综合经营权", watershedIds[2], catalogYear + 2, "待治理验收后纳入交易"),
         ]), ct));
+        await DemoAccounting.SeedAsync(sp, today.Year, ct);
         return password;
     }
 

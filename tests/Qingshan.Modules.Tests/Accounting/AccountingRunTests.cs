@@ -41,6 +41,24 @@ public sealed class AccountingRunTests
     }
 
     [Fact]
+    public async Task A_preparer_whose_context_still_holds_the_queued_run_can_submit_it_once_the_job_computed_it()
+    {
+        // A Blazor circuit keeps one DbContext: it prepares the run (tracking it as queued) and later submits it.
+        await using var platform = await TestPlatform.CreateAsync();
+        var world = await AccountingWorld.CreateAsync(platform);
+        var layer = await AccountingWorld.LayerAsync();
+        await using var circuit = platform.As(AccountingWorld.Preparer);
+        var id = Registry.Make.Ok(await circuit.ServiceProvider.GetRequiredService<PrepareAccountingRunHandler>().HandleAsync(
+            new PrepareAccountingRun(world.Watershed, AccountingWorld.Year, "SWC-practice-2024", world.ParameterSet, [layer])));
+        await world.ProcessAsync(id);
+
+        var submitted = await circuit.ServiceProvider.GetRequiredService<AccountingRunTransitionHandler>().HandleAsync(new SubmitAccountingRun(id));
+
+        Assert.True(submitted.IsSuccess, submitted.Error?.ToString());
+        Assert.Equal(RunStatus.Submitted, (await world.DetailAsync(id))!.Run.Status);
+    }
+
+    [Fact]
     public async Task The_background_worker_computes_a_queued_run_and_reports_100_percent()
     {
         await using var platform = await TestPlatform.CreateAsync();

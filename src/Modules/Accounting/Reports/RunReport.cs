@@ -4,6 +4,7 @@ using System.Text.Json;
 using MiniExcelLibs;
 using Qingshan.Valuation;
 using Qingshan.Valuation.Engine;
+using Qingshan.Valuation.Parameters;
 using Qingshan.Valuation.Quantities;
 
 namespace Qingshan.Accounting.Reports;
@@ -38,11 +39,34 @@ public sealed record ResultLine(
 }
 
 /// <summary>What a report says about the run it comes from.</summary>
-public sealed record RunReportHeader(string Watershed, int AccountingYear, string MethodId, string ParameterSetVersion, string InputHash, string? ResultHash, string Status);
+public sealed record RunReportHeader(string Watershed, int AccountingYear, string MethodId, string ParameterSetVersion, string InputHash, string? ResultHash, string Status)
+{
+    /// <summary>Content hash (SHA-256) of the parameter set.</summary>
+    public string? ParameterSetHash { get; init; }
+
+    public string? PlotSetVersion { get; init; }
+
+    public string? PreparedBy { get; init; }
+
+    public string? ReviewedBy { get; init; }
+
+    public string? ApprovedBy { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+}
 
 /// <summary>A run's lines with its header; written as Excel, CSV or JSON.</summary>
 public sealed record RunReport(RunReportHeader Header, IReadOnlyList<ResultLine> Lines)
 {
+    /// <summary>The plots of the run as it saw them (area and land use), for per-plot tables; empty when not loaded.</summary>
+    public IReadOnlyList<Inputs.PlotSnapshot> Plots { get; init; } = [];
+
+    /// <summary>The run's warnings (double counting, plausibility), as stored.</summary>
+    public IReadOnlyList<Runs.StoredIssue> Warnings { get; init; } = [];
+
+    /// <summary>A line is priced with an illustrative (demo) parameter: the report must carry <see cref="IllustrativeParameters.Warning"/>.</summary>
+    public bool IsIllustrative => Lines.Any(l => IllustrativeParameters.IsIllustrative(l.Source));
+
     public decimal Total => Lines.Sum(l => l.Value);
 
     public decimal TotalOf(ValueCategory category) => Lines.Where(l => l.Category == category).Sum(l => l.Value);
@@ -83,6 +107,7 @@ public sealed record RunReport(RunReportHeader Header, IReadOnlyList<ResultLine>
     public string ToJson() => JsonSerializer.Serialize(new
     {
         Header,
+        Warning = IsIllustrative ? IllustrativeParameters.Warning : null,
         Totals = new
         {
             MaterialSupply = TotalOf(ValueCategory.MaterialSupply),
@@ -123,11 +148,17 @@ public sealed record RunReport(RunReportHeader Header, IReadOnlyList<ResultLine>
 
     private List<Dictionary<string, object?>> Summary()
     {
-        var rows = new List<Dictionary<string, object?>>
+        var rows = new List<Dictionary<string, object?>>();
+        if (IsIllustrative)
+        {
+            rows.Add(Pair("警告", IllustrativeParameters.Warning));
+        }
+
+        rows.AddRange(new[]
         {
             Pair("小流域", Header.Watershed), Pair("核算年度", Header.AccountingYear), Pair("核算方法", Header.MethodId), Pair("参数集", Header.ParameterSetVersion),
             Pair("输入哈希(SHA-256)", Header.InputHash), Pair("结果哈希(SHA-256)", Header.ResultHash), Pair("状态", Header.Status),
-        };
+        });
         foreach (var category in Enum.GetValues<ValueCategory>())
         {
             rows.Add(Pair(CategoryName(category) + "(元)", TotalOf(category)));

@@ -36,6 +36,12 @@ public sealed record RunDetail(
     DateTimeOffset? ApprovedAt)
 {
     public bool IsFrozen => Run.Status == RunStatus.Approved;
+
+    /// <summary>The run's parameter set holds illustrative (demo) parameters: every view prints <see cref="Valuation.Parameters.IllustrativeParameters.Warning"/>.</summary>
+    public bool UsesIllustrativeParameters { get; init; }
+
+    /// <summary>Content hash of the run's (immutable) parameter set.</summary>
+    public string ParameterSetHash { get; init; } = "";
 }
 
 public sealed record IndicatorValue(string IndicatorCode, string IndicatorName, ValueCategory Category, decimal? Quantity, string? Unit, decimal Value);
@@ -77,10 +83,15 @@ public sealed class AccountingRunQueries(AccountingDb db)
         }
 
         var inputs = RunComputation.DeserializeInputs(r.InputsJson);
+        var set = await db.ParameterSets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ParameterSetId, ct);
         return new RunDetail(ToRow(r), r.ParameterSetId, r.InputHash, r.ResultHash, r.PlotSetVersion,
             [.. inputs.Layers.Select(l => $"{l.Name}（{l.Kind}，{l.Version}，{l.Plots.Count} 个地块）")], r.PlotCount, r.LineCount,
             r.MaterialSupplyYuan, r.RegulatingYuan, r.CulturalYuan, RunComputation.DeserializeIssues(r.IssuesJson),
-            JsonSerializer.Deserialize<List<string>>(r.ChecksJson) ?? [], r.SubmittedBy, r.RejectionComment, r.RejectedBy, r.ComputedAt, r.ApprovedAt);
+            JsonSerializer.Deserialize<List<string>>(r.ChecksJson) ?? [], r.SubmittedBy, r.RejectionComment, r.RejectedBy, r.ComputedAt, r.ApprovedAt)
+        {
+            UsesIllustrativeParameters = set is not null && Valuation.Parameters.IllustrativeParameters.AnyIn(set.ToParameterSet()),
+            ParameterSetHash = set?.ContentHash ?? "",
+        };
     }
 
     /// <summary>Every stored line, as the report and the CSV/JSON/Excel exports show it.</summary>
@@ -93,7 +104,21 @@ public sealed class AccountingRunQueries(AccountingDb db)
         }
 
         var lines = await LinesAsync(id, ct);
-        return new RunReport(new RunReportHeader($"{r.WatershedName}（{r.WatershedCode}）", r.AccountingYear, r.MethodId, r.ParameterSetVersion, r.InputHash, r.ResultHash, r.Status.ToString()), lines);
+        var set = await db.ParameterSets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ParameterSetId, ct);
+        var header = new RunReportHeader($"{r.WatershedName}（{r.WatershedCode}）", r.AccountingYear, r.MethodId, r.ParameterSetVersion, r.InputHash, r.ResultHash, r.Status.ToString())
+        {
+            ParameterSetHash = set?.ContentHash,
+            PlotSetVersion = r.PlotSetVersion,
+            PreparedBy = r.PreparedBy,
+            ReviewedBy = r.ReviewedBy,
+            ApprovedBy = r.ApprovedBy,
+            ApprovedAt = r.ApprovedAt,
+        };
+        return new RunReport(header, lines)
+        {
+            Plots = RunComputation.DeserializeInputs(r.InputsJson).Plots,
+            Warnings = RunComputation.DeserializeIssues(r.IssuesJson),
+        };
     }
 
     public async Task<RunBreakdown?> BreakdownAsync(Guid id, CancellationToken ct = default)
@@ -118,6 +143,21 @@ public sealed class AccountingRunQueries(AccountingDb db)
             .OrderBy(x => x.LandUseCode, StringComparer.Ordinal).ThenBy(x => x.Category).ToList();
         var byPlot = rows.GroupBy(l => l.PlotCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Value), StringComparer.Ordinal);
         return new RunBreakdown(byIndicator, byLandUse, byPlot);
+    }
+
+    /// <summary>Value per hectare of every plot of a run (areas from the run's own snapshot), classed for the map.</summary>
+    public async Task<(IReadOnlyList<PlotValueDensity> Plots, IReadOnlyList<DensityClass> Classes)?> ValueDensityAsync(Guid id, CancellationToken ct = default)
+    {
+        var r = await db.Runs.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null)
+        {
+            return null;
+        }
+
+        var byPlot = (await db.Lines.AsNoTracking().Where(l => l.RunId == id).Select(l => new { l.PlotCode, l.Value }).ToListAsync(ct))
+            .GroupBy(l => l.PlotCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(l => l.Value), StringComparer.Ordinal);
+        var plots = RunComputation.DeserializeInputs(r.InputsJson).Plots;
+        return ValueDensity.Classify(plots.Select(p => (p.Code, p.LandUseCode, p.AreaHectares, byPlot.GetValueOrDefault(p.Code))));
     }
 
     /// <summary>

@@ -12,6 +12,13 @@ public sealed class RecomputeAccountingRunHandler(AccountingDb db, AccountingRun
     public async Task<Result> HandleAsync(RecomputeAccountingRun request, CancellationToken ct = default)
     {
         var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == request.Id, ct);
+        if (run is not null)
+        {
+            // A circuit's context may still track this run from an earlier step (e.g. its preparation, while the
+            // background job has since computed it in another scope): decide on the stored state, not the cached one.
+            await db.Entry(run).ReloadAsync(ct);
+        }
+
         if (run is null)
         {
             return AccountingErrors.RunNotFound(request.Id.ToString());
@@ -69,6 +76,13 @@ public sealed class AccountingRunTransitionHandler(AccountingDb db, TimeProvider
     private async Task<Result> ApplyAsync(Guid id, string eventType, Func<AccountingRun, Actor, DateTimeOffset, Result> transition, string? comment, CancellationToken ct)
     {
         var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (run is not null)
+        {
+            // A circuit's context may still track this run from an earlier step (e.g. its preparation, while the
+            // background job has since computed it in another scope): decide on the stored state, not the cached one.
+            await db.Entry(run).ReloadAsync(ct);
+        }
+
         if (run is null)
         {
             return AccountingErrors.RunNotFound(id.ToString());

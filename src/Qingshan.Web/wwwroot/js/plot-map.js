@@ -33,7 +33,7 @@ async function fetchGeoJson(url) {
 
 /**
  * Creates the map in `element`. `dotnet` receives OnPlotSelected(properties | null) on click.
- * options: { olScript, mode: 'landUse' | 'status', palette: { landUse: { '01': '#rrggbb', … }, status: { Confirmed: … } } }
+ * options: { olScript, mode: 'landUse' | 'status' | 'density', palette: { landUse: { '01': '#rrggbb', … }, status: { Confirmed: … }, density: { '0': … } } }
  */
 export async function create(element, dotnet, options) {
   const ol = await loadOl(options.olScript);
@@ -42,6 +42,10 @@ export async function create(element, dotnet, options) {
   const styles = new Map();
 
   const colourOf = (feature) => {
+    if (state.mode === 'density') {
+      return state.palette.density?.[feature.get('densityClass')] ?? '#bdbdbd';
+    }
+
     if (state.mode === 'status') {
       return state.palette.status[feature.get('status')] ?? '#9e9e9e';
     }
@@ -118,6 +122,7 @@ export async function create(element, dotnet, options) {
     return dotnet.invokeMethodAsync('OnPlotSelected', {
       id: p.id, code: p.code, name: p.name ?? null, watershed: p.watershed, landUse: p.landUse, landUseName: p.landUseName,
       areaSquareMetres: p.areaSquareMetres, status: p.status,
+      valueYuan: p.valueYuan ?? null, valuePerHectare: p.valuePerHectare ?? null,
     });
   };
 
