@@ -24,8 +24,11 @@ public sealed record RegionScope
     public bool Includes(string? regionCode) => regionCode is not null && regionCode.StartsWith(Prefix, StringComparison.Ordinal);
 }
 
-/// <summary>Who is acting: recorded on every state change and used for data scope.</summary>
-public sealed record Actor(string UserId, string UserName, RegionScope Scope, IReadOnlySet<string> Roles, string? RegionCode = null, string? IpAddress = null)
+/// <summary>
+/// Who is acting: recorded on every state change and used for data scope. <paramref name="HolderId"/> is the registry
+/// rights holder an operator account acts for (its bids are that holder's), or null.
+/// </summary>
+public sealed record Actor(string UserId, string UserName, RegionScope Scope, IReadOnlySet<string> Roles, string? RegionCode = null, string? IpAddress = null, Guid? HolderId = null)
 {
     public static Actor Anonymous { get; } = new("", "anonymous", RegionScope.None, new HashSet<string>());
 
@@ -34,6 +37,9 @@ public sealed record Actor(string UserId, string UserName, RegionScope Scope, IR
     public bool IsAuthenticated => UserId.Length > 0;
 
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>True when the account acts for the given registry holder.</summary>
+    public bool ActsFor(Guid holderId) => HolderId == holderId;
 }
 
 /// <summary>The current actor of a request, circuit or CLI invocation (scoped). Hosts fill it; modules read it.</summary>

@@ -43,6 +43,7 @@ public static class DemoCounty
         new("transferor", "建平县某村股份经济合作社", Roles.Transferor, CountyCode),
         new("operator1", "朝阳绿源旅游开发有限公司", Roles.Operator, CountyCode),
         new("operator2", "建平县山水农业发展有限公司", Roles.Operator, CountyCode),
+        new("investor", "辽宁青山生态农业有限公司", Roles.Operator, CountyCode),
         new("bank", "建平县农村信用合作联社", Roles.Bank, CountyCode),
     ];
 
@@ -82,6 +83,7 @@ public static class DemoCounty
         await SeedAccountsAsync(sp, password);
         var random = new Random(211322);
         var holders = await SeedHoldersAsync(sp, ct);
+        await BindOperatorsAsync(sp, [("operator1", holders.GreenSource), ("operator2", holders.HillsAndWaters), ("investor", holders.Investor)], ct);
         var clock = sp.GetRequiredService<TimeProvider>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var plotIds = new List<(Guid Id, string LandUse, int Watershed)>();
@@ -133,7 +135,7 @@ public static class DemoCounty
         return password;
     }
 
-    private sealed record HolderSet(List<Guid> Collectives, Guid StateForestFarm, Guid Investor, List<Guid> Individuals);
+    private sealed record HolderSet(List<Guid> Collectives, Guid StateForestFarm, Guid Investor, List<Guid> Individuals, Guid GreenSource, Guid HillsAndWaters);
 
     private static async Task<HolderSet> SeedHoldersAsync(IServiceProvider sp, CancellationToken ct)
     {
@@ -153,7 +155,8 @@ public static class DemoCounty
 
         var farm = Ensure(await register.HandleAsync(new RegisterRightsHolder(HolderKind.State, "建平县国有青峰山林场", CountyCode, Credit("12", "4627310X1"), null, "0421-7822001", "林场场长"), ct));
         var investor = Ensure(await register.HandleAsync(new RegisterRightsHolder(HolderKind.Enterprise, "辽宁青山生态农业有限公司", CountyCode, Credit("91", "MA10QT8K3"), null, "0421-7833008", "项目负责人", IsCultivatingInvestor: true), ct));
-        Ensure(await register.HandleAsync(new RegisterRightsHolder(HolderKind.Enterprise, "朝阳绿源旅游开发有限公司", CountyCode, Credit("91", "MA0Y7LRB2"), null, "0421-7811223", "总经理"), ct));
+        var greenSource = Ensure(await register.HandleAsync(new RegisterRightsHolder(HolderKind.Enterprise, "朝阳绿源旅游开发有限公司", CountyCode, Credit("91", "MA0Y7LRB2"), null, "0421-7811223", "总经理"), ct));
+        var hillsAndWaters = Ensure(await register.HandleAsync(new RegisterRightsHolder(HolderKind.Enterprise, "建平县山水农业发展有限公司", CountyCode, Credit("91", "MA0Y8GG51"), null, "0421-7815566", "总经理"), ct));
         var people = new List<Guid>();
         string[] names = ["王建国", "李秀兰", "张德福", "刘桂芝"];
         for (var i = 0; i < names.Length; i++)
@@ -163,7 +166,7 @@ public static class DemoCounty
             people.Add(Ensure(await register.HandleAsync(new RegisterRightsHolder(HolderKind.Individual, names[i], CountyCode, null, id, "1390421" + (1000 + i * 37).ToString("D4", System.Globalization.CultureInfo.InvariantCulture)), ct)));
         }
 
-        return new HolderSet(collectives, farm, investor, people);
+        return new HolderSet(collectives, farm, investor, people, greenSource, hillsAndWaters);
     }
 
     private static async Task SeedAccountsAsync(IServiceProvider sp, string password)
@@ -189,6 +192,18 @@ public static class DemoCounty
             }
 
             await users.AddToRoleAsync(user, a.Role);
+        }
+    }
+
+    /// <summary>Each operator account acts for its enterprise in the registry (its bids are that enterprise's).</summary>
+    private static async Task BindOperatorsAsync(IServiceProvider sp, (string UserName, Guid Holder)[] bindings, CancellationToken ct)
+    {
+        var users = sp.GetRequiredService<UserManager<QingshanUser>>();
+        var bind = sp.GetRequiredService<ActForHolderHandler>();
+        foreach (var (userName, holder) in bindings)
+        {
+            var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+            Ensure(await bind.HandleAsync(new ActForHolder(user.Id, holder), ct));
         }
     }
 

@@ -15,4 +15,6 @@ public static class AccessErrors
     public static Error PasswordWrong() => new("access.password.wrong");
     public static Error PasswordMismatch() => new("access.password.mismatch");
     public static Error CannotDisableSelf() => new("access.user.cannot_disable_self");
+    public static Error HolderBindingForbidden() => new("access.holder.forbidden");
+    public static Error HolderBindingNeedsOperator() => new("access.holder.not_operator");
 }

@@ -15,6 +15,7 @@ public static class AccessModule
         services.AddScoped<ManageUsersHandler>();
         services.AddScoped<SignInLog>();
         services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped<ActForHolderHandler>();
         return services.AddIdentityCore<QingshanUser>(o =>
             {
                 o.Password.RequiredLength = policy.PasswordMinLength;

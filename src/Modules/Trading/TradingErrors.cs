@@ -22,6 +22,13 @@ public static class TradingErrors
     public static Error TransferorNotFound(string id) => new("trading.transferor.not_found", id);
     public static Error TransferorNotTradable(string reasons) => new("trading.transferor.not_tradable", reasons);
     public static Error AppraisedValueInvalid() => new("trading.appraisal.value_invalid");
+    public static Error AccountingRunNotCovering(string plots) => new("trading.accounting.plots_not_in_run", plots);
+    public static Error AppraisalInputInvalid(string field) => new("trading.appraisal.input_invalid", field);
+    public static Error AppraisalMethodNotComputed(string method) => new("trading.appraisal.method_not_computed", method);
+    public static Error AppraisalReasonsRequired() => new("trading.appraisal.reasons_required");
+    public static Error AppraisalNotIssued() => new("trading.appraisal.not_issued");
+    public static Error ReservePriceInvalid() => new("trading.appraisal.reserve_price_invalid");
+    public static Error ReservePriceBelowCostFloor(string floor) => new("trading.appraisal.reserve_below_cost_floor", floor);
     public static Error PromotionRequired() => new("trading.promotion.required");
 
     public static Error DistributionShareInvalid() => new("trading.distribution.share_invalid");
@@ -30,7 +37,7 @@ public static class TradingErrors
     public static Error DistributionFeeInvalid() => new("trading.distribution.fee_invalid");
 
     public static Error ListingTermsInvalid() => new("trading.listing.terms_invalid");
-    public static Error ListingPriceBelowAppraisal(string appraised) => new("trading.listing.price_below_appraisal", appraised);
+    public static Error ListingPriceBelowReserve(string reserve) => new("trading.listing.price_below_reserve", reserve);
     public static Error RegistrationClosed() => new("trading.listing.registration_closed");
     public static Error PublicityNotOver() => new("trading.publicity.not_over");
     public static Error PublicityOver() => new("trading.publicity.over");
@@ -41,6 +48,7 @@ public static class TradingErrors
     public static Error BidderNotQualified() => new("trading.bidder.not_qualified");
     public static Error HolderNotFound(string id) => new("trading.bidder.holder_not_found", id);
     public static Error TransferorMayNotBid() => new("trading.bidder.transferor_may_not_bid");
+    public static Error NotActingForHolder() => new("trading.bidder.not_acting_for_holder");
 
     public static Error DepositAlreadyPaid() => new("trading.deposit.already_paid");
     public static Error DepositAmountWrong(string required) => new("trading.deposit.amount_wrong", required);

@@ -9,6 +9,7 @@ public static class TradingEvents
     public const string WorkPlanApproved = "WorkPlanApproved";
     public const string AccountingApproved = "AccountingApproved";
     public const string TransferorDetermined = "TransferorDetermined";
+    public const string AppraisalIssued = "AppraisalIssued";
     public const string Appraised = "Appraised";
     public const string Promoted = "Promoted";
     public const string DistributionPlanApproved = "DistributionPlanApproved";

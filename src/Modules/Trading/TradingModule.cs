@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qingshan.Data;
+using Qingshan.Trading.Appraisals;
 using Qingshan.Trading.Bidding;
 using Qingshan.Trading.Calendar;
 using Qingshan.Trading.Certificates;
@@ -22,9 +23,12 @@ public static class TradingModule
         services.AddSingleton<CertificateSigner>();
         services.AddScoped<CreateDealHandler>();
         services.AddScoped<ApproveWorkPlanHandler>();
-        services.AddScoped<ApproveAccountingHandler>();
+        services.AddScoped<LinkAccountingRunHandler>();
+        services.AddScoped<AccountedValues>();
+        services.AddScoped<AppraisalQueries>();
+        services.AddScoped<IssueAppraisalHandler>();
+        services.AddScoped<DecideReservePriceHandler>();
         services.AddScoped<DetermineTransferorHandler>();
-        services.AddScoped<RecordAppraisalHandler>();
         services.AddScoped<RecordPromotionHandler>();
         services.AddScoped<ApproveDistributionPlanHandler>();
         services.AddScoped<PublishListingHandler>();

@@ -1881,9 +1881,17 @@ namespace Qingshan.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("accounting_report");
 
+                    b.Property<Guid?>("AccountingRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("accounting_run_id");
+
                     b.Property<long>("AppraisalFee")
                         .HasColumnType("bigint")
                         .HasColumnName("appraisal_fee");
+
+                    b.Property<string>("AppraisalJson")
+                        .HasColumnType("text")
+                        .HasColumnName("appraisal_json");
 
                     b.Property<string>("AppraisalMethod")
                         .HasMaxLength(64)
@@ -1894,6 +1902,15 @@ namespace Qingshan.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("appraisal_report");
+
+                    b.Property<DateTimeOffset?>("AppraisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appraised_at");
+
+                    b.Property<string>("AppraisedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("appraised_by");
 
                     b.Property<long>("AppraisedValue")
                         .HasColumnType("bigint")
@@ -1939,6 +1956,10 @@ namespace Qingshan.Migrations.Postgres
                     b.Property<int>("ContractTermYears")
                         .HasColumnType("integer")
                         .HasColumnName("contract_term_years");
+
+                    b.Property<long>("CostFloor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_floor");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2051,6 +2072,15 @@ namespace Qingshan.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
+
+                    b.Property<long>("ReservePrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reserve_price");
+
+                    b.Property<string>("ReservePriceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reserve_price_reason");
 
                     b.Property<DateTimeOffset?>("ResultPublicityEndsAt")
                         .HasColumnType("timestamp with time zone")

@@ -1852,9 +1852,17 @@ namespace Qingshan.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("accounting_report");
 
+                    b.Property<Guid?>("AccountingRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accounting_run_id");
+
                     b.Property<long>("AppraisalFee")
                         .HasColumnType("INTEGER")
                         .HasColumnName("appraisal_fee");
+
+                    b.Property<string>("AppraisalJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraisal_json");
 
                     b.Property<string>("AppraisalMethod")
                         .HasMaxLength(64)
@@ -1865,6 +1873,15 @@ namespace Qingshan.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("appraisal_report");
+
+                    b.Property<long?>("AppraisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraised_at");
+
+                    b.Property<string>("AppraisedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraised_by");
 
                     b.Property<long>("AppraisedValue")
                         .HasColumnType("INTEGER")
@@ -1910,6 +1927,10 @@ namespace Qingshan.Migrations.Sqlite
                     b.Property<int>("ContractTermYears")
                         .HasColumnType("INTEGER")
                         .HasColumnName("contract_term_years");
+
+                    b.Property<long>("CostFloor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_floor");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -2022,6 +2043,15 @@ namespace Qingshan.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
+
+                    b.Property<long>("ReservePrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserve_price");
+
+                    b.Property<string>("ReservePriceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reserve_price_reason");
 
                     b.Property<long?>("ResultPublicityEndsAt")
                         .HasColumnType("INTEGER")

@@ -25,7 +25,8 @@ public static class QingshanClaims
         var scope = string.IsNullOrEmpty(region) ? RegionScope.All
             : AdminDivisionCode.TryParse(region, out var code) ? RegionScope.Of(code) : RegionScope.None;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new Actor(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", principal.Identity.Name ?? "", scope, roles, region, ip);
+        Guid? holder = Guid.TryParse(principal.FindFirstValue(Qingshan.Access.Users.ActForHolderHandler.HolderClaim), out var h) ? h : null;
+        return new Actor(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", principal.Identity.Name ?? "", scope, roles, region, ip, holder);
     }
 }
 

@@ -18,6 +18,27 @@ public static class Policies
     /// <summary>Read sign-in and operation logs: the audit and security administrators.</summary>
     public const string AuditRead = "audit.read";
 
+    /// <summary>Work plan, accounting link, reserve price, certificate: the county water bureau (finance also decides reserve prices).</summary>
+    public const string TradingPrepare = "trading.prepare";
+
+    /// <summary>Transferor, promotion, listing, qualification review, objections and contracts: the trading centre.</summary>
+    public const string TradingCentre = "trading.centre";
+
+    /// <summary>Issue appraisal reports: appraisal agencies.</summary>
+    public const string TradingAppraise = "trading.appraise";
+
+    /// <summary>Approve distribution plans and decide reserve prices: water bureau and finance.</summary>
+    public const string TradingApprove = "trading.approve";
+
+    /// <summary>Bidder registration, qualification and deposits: operators, the trading centre and the bank.</summary>
+    public const string TradingBidders = "trading.bidders";
+
+    /// <summary>Bid and exercise the priority right: operator accounts acting for a holder.</summary>
+    public const string TradingBid = "trading.bid";
+
+    /// <summary>File contracts: water, development-and-reform, finance.</summary>
+    public const string TradingFiling = "trading.filing";
+
     public static void Configure(AuthorizationOptions o)
     {
         // Nothing is reachable without a decision: unauthenticated requests are refused unless marked anonymous.
@@ -25,6 +46,13 @@ public static class Policies
         o.AddPolicy(RegistryRead, p => p.RequireRole(Roles.WaterBureau, Roles.DevelopmentReform, Roles.Finance, Roles.TradingCentre, Roles.AppraisalAgency, Roles.Bank, Roles.PlatformAdmin));
         o.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.WaterBureau));
         o.AddPolicy(AdminUsers, p => p.RequireRole(Roles.PlatformAdmin));
+        o.AddPolicy(TradingPrepare, p => p.RequireRole(Roles.WaterBureau));
+        o.AddPolicy(TradingCentre, p => p.RequireRole(Roles.TradingCentre));
+        o.AddPolicy(TradingAppraise, p => p.RequireRole(Roles.AppraisalAgency, Roles.WaterBureau, Roles.Finance, Roles.TradingCentre));
+        o.AddPolicy(TradingApprove, p => p.RequireRole(Roles.WaterBureau, Roles.Finance));
+        o.AddPolicy(TradingBidders, p => p.RequireRole(Roles.Operator, Roles.TradingCentre, Roles.Bank));
+        o.AddPolicy(TradingBid, p => p.RequireRole(Roles.Operator));
+        o.AddPolicy(TradingFiling, p => p.RequireRole(Roles.WaterBureau, Roles.DevelopmentReform, Roles.Finance));
         o.AddPolicy(AuditRead, p => p.RequireRole(Roles.AuditAdmin, Roles.SecurityAdmin));
     }
 }

@@ -70,4 +70,5 @@ public static class AccessEvents
     public const string PasswordReset = "PasswordReset";
     public const string PasswordChanged = "PasswordChanged";
     public const string UserUnlocked = "UserUnlocked";
+    public const string HolderBound = "HolderBound";
 }

@@ -22,7 +22,7 @@ public sealed class PlaceBidHandler(DealUnit unit, TimeProvider clock)
     public async Task<Result<BidReceipt>> HandleAsync(PlaceBid request, CancellationToken ct = default)
     {
         var db = unit.Db;
-        var allowed = TradingPermissions.Require(db.Actor, "bid", Roles.Operator, Roles.TradingCentre);
+        var allowed = TradingPermissions.Require(db.Actor, "bid", Roles.Operator);
         if (allowed.IsFailure)
         {
             return allowed.Error!;
@@ -41,16 +41,22 @@ public sealed class PlaceBidHandler(DealUnit unit, TimeProvider clock)
             return TradingErrors.DealNotFound(request.DealId.ToString());
         }
 
-        var earlier = await db.Bids.AsNoTracking().FirstOrDefaultAsync(b => b.DealId == deal.Id && b.BidderId == request.BidderId && b.ClientRequestId == request.ClientRequestId, ct);
-        if (earlier is not null)
-        {
-            return new BidReceipt(earlier.Id, earlier.Sequence, earlier.Amount, earlier.At, earlier.Refusal, deal.AuctionEndsAt, Replayed: true);
-        }
-
         var bidder = await db.Bidders.FirstOrDefaultAsync(b => b.Id == request.BidderId && b.DealId == deal.Id, ct);
         if (bidder is null)
         {
             return TradingErrors.BidderNotFound(request.BidderId.ToString());
+        }
+
+        // A bid is the holder's own act: only an account bound to that holder may place it (not recorded as a bid).
+        if (TradingPermissions.MustActForHolder(db.Actor) && !db.Actor.ActsFor(bidder.HolderId))
+        {
+            return TradingErrors.NotActingForHolder();
+        }
+
+        var earlier = await db.Bids.AsNoTracking().FirstOrDefaultAsync(b => b.DealId == deal.Id && b.BidderId == request.BidderId && b.ClientRequestId == request.ClientRequestId, ct);
+        if (earlier is not null)
+        {
+            return new BidReceipt(earlier.Id, earlier.Sequence, earlier.Amount, earlier.At, earlier.Refusal, deal.AuctionEndsAt, Replayed: true);
         }
 
         var now = clock.GetUtcNow();

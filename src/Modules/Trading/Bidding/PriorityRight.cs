@@ -16,7 +16,7 @@ public sealed class ExercisePriorityRightHandler(DealUnit unit, WorkingDayCalend
         var days = await calendar.LoadAsync(ct);
         return await unit.RunAsync(request.DealId, async (deal, now) =>
         {
-            var allowed = TradingPermissions.Require(unit.Db.Actor, "priority_right", Roles.Operator, Roles.TradingCentre);
+            var allowed = TradingPermissions.Require(unit.Db.Actor, "priority_right", Roles.Operator);
             if (allowed.IsFailure)
             {
                 return allowed;
@@ -26,6 +26,11 @@ public sealed class ExercisePriorityRightHandler(DealUnit unit, WorkingDayCalend
             if (bidder is null)
             {
                 return TradingErrors.BidderNotFound(request.BidderId.ToString());
+            }
+
+            if (TradingPermissions.MustActForHolder(unit.Db.Actor) && !unit.Db.Actor.ActsFor(bidder.HolderId))
+            {
+                return TradingErrors.NotActingForHolder();
             }
 
             var won = deal.ExercisePriorityRight(bidder, now);

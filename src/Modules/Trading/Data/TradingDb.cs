@@ -77,6 +77,8 @@ public static class TradingModel
             e.Property(x => x.AccountingReport).HasMaxLength(256);
             e.Property(x => x.AppraisalMethod).HasMaxLength(64);
             e.Property(x => x.AppraisalReport).HasMaxLength(256);
+            e.Property(x => x.AppraisedBy).HasMaxLength(128);
+            e.Property(x => x.ReservePriceReason).HasMaxLength(1000);
             e.Property(x => x.Promotion).HasMaxLength(4000);
             e.Property(x => x.ContractNumber).HasMaxLength(64);
             e.Property(x => x.ProtectionDuties).HasMaxLength(4000);
@@ -85,7 +87,7 @@ public static class TradingModel
             e.Property(x => x.SuspensionReason).HasMaxLength(1000);
             e.Property(x => x.CancellationReason).HasMaxLength(1000);
             e.HasIndex(x => x.DueAt);
-            foreach (var money in new[] { nameof(Deal.AppraisedValue), nameof(Deal.AccountingFee), nameof(Deal.AppraisalFee), nameof(Deal.ListingPrice), nameof(Deal.DepositRequired), nameof(Deal.Increment), nameof(Deal.HighestAmount), nameof(Deal.FinalPrice) })
+            foreach (var money in new[] { nameof(Deal.AppraisedValue), nameof(Deal.CostFloor), nameof(Deal.ReservePrice), nameof(Deal.AccountingFee), nameof(Deal.AppraisalFee), nameof(Deal.ListingPrice), nameof(Deal.DepositRequired), nameof(Deal.Increment), nameof(Deal.HighestAmount), nameof(Deal.FinalPrice) })
             {
                 e.Property<Money>(money).HasConversion(MoneyFen);
             }

@@ -82,6 +82,9 @@ internal sealed class Deal
     public string? WorkPlanApproval { get; private set; }
 
     // 核算
+    /// <summary>The approved accounting run the accounted value comes from.</summary>
+    public Guid? AccountingRunId { get; private set; }
+
     public decimal? AccountedValueYuan { get; private set; }
 
     public string? AccountingReport { get; private set; }
@@ -95,6 +98,22 @@ internal sealed class Deal
     public string? AppraisalMethod { get; private set; }
 
     public string? AppraisalReport { get; private set; }
+
+    /// <summary>The issued appraisal: every method's result, inputs, choice and reasons (JSON of <see cref="AppraisalReport"/>).</summary>
+    public string? AppraisalJson { get; private set; }
+
+    public string? AppraisedBy { get; private set; }
+
+    public DateTimeOffset? AppraisedAt { get; private set; }
+
+    /// <summary>成本法 result: the cultivating investor's floor for the reserve price.</summary>
+    public Money CostFloor { get; private set; }
+
+    /// <summary>底价, decided by the approver after the appraisal; the listing price may not be lower.</summary>
+    public Money ReservePrice { get; private set; }
+
+    /// <summary>Why the approver set the reserve price below the cost floor, if they did.</summary>
+    public string? ReservePriceReason { get; private set; }
 
     // 推介
     public string? Promotion { get; private set; }
@@ -213,7 +232,7 @@ internal sealed class Deal
         return Move(DealStatus.WorkPlanApproved, TradingEvents.WorkPlanApproved, approvalDocument, () => WorkPlanApproval = approvalDocument.Trim());
     }
 
-    public Result ApproveAccounting(decimal accountedValueYuan, string report)
+    public Result ApproveAccounting(Guid accountingRunId, decimal accountedValueYuan, string report)
     {
         if (accountedValueYuan <= 0)
         {
@@ -227,6 +246,7 @@ internal sealed class Deal
 
         return Move(DealStatus.AccountingApproved, TradingEvents.AccountingApproved, report, () =>
         {
+            AccountingRunId = accountingRunId;
             AccountedValueYuan = accountedValueYuan;
             AccountingReport = report.Trim();
         });
@@ -236,23 +256,67 @@ internal sealed class Deal
     public Result DetermineTransferor(Guid transferorId) =>
         Move(DealStatus.TransferorDetermined, TradingEvents.TransferorDetermined, transferorId.ToString(), () => TransferorId = transferorId);
 
-    public Result RecordAppraisal(Money value, string method, string report)
+    /// <summary>
+    /// 评估报告 issued by the appraisal agency while the transferor is determined: every method's result, the chosen
+    /// reference price and the reasons. A later issue replaces an earlier one until the reserve price is decided.
+    /// </summary>
+    public Result IssueAppraisal(Money referencePrice, Money costFloor, string chosenMethod, string reportNumber, string json, string issuedBy, DateTimeOffset at)
     {
-        if (value.Fen <= 0)
+        if (Status != DealStatus.TransferorDetermined)
+        {
+            return WrongState();
+        }
+
+        if (referencePrice.Fen <= 0 || costFloor.IsNegative)
         {
             return TradingErrors.AppraisedValueInvalid();
         }
 
-        if (string.IsNullOrWhiteSpace(report) || string.IsNullOrWhiteSpace(method))
+        if (string.IsNullOrWhiteSpace(reportNumber) || string.IsNullOrWhiteSpace(chosenMethod))
         {
             return TradingErrors.ReportRequired();
         }
 
-        return Move(DealStatus.Appraised, TradingEvents.Appraised, report, () =>
+        AppraisedValue = referencePrice;
+        CostFloor = costFloor;
+        AppraisalMethod = chosenMethod.Trim();
+        AppraisalReport = reportNumber.Trim();
+        AppraisalJson = json;
+        AppraisedBy = issuedBy;
+        AppraisedAt = at;
+        changes.Add(new DealChange(TradingEvents.AppraisalIssued, Status, Status, $"{AppraisalReport} {chosenMethod} {referencePrice}"));
+        return Result.Success();
+    }
+
+    /// <summary>底价: not below the cost-approach floor unless the approver records why (ACCOUNTING-METHOD.md 8.2 item 5).</summary>
+    public Result DecideReservePrice(Money reservePrice, string? belowFloorReason)
+    {
+        if (Status != DealStatus.TransferorDetermined)
         {
-            AppraisedValue = value;
-            AppraisalMethod = method.Trim();
-            AppraisalReport = report.Trim();
+            return WrongState();
+        }
+
+        if (AppraisalJson is null)
+        {
+            return TradingErrors.AppraisalNotIssued();
+        }
+
+        if (reservePrice.Fen <= 0)
+        {
+            return TradingErrors.ReservePriceInvalid();
+        }
+
+        var issue = Qingshan.Valuation.Appraisal.ReservePriceRule.Check(reservePrice.Yuan, CostFloor.Yuan, belowFloorReason);
+        if (issue is not null)
+        {
+            return TradingErrors.ReservePriceBelowCostFloor(CostFloor.ToString());
+        }
+
+        var reason = reservePrice < CostFloor ? belowFloorReason!.Trim() : null;
+        return Move(DealStatus.Appraised, TradingEvents.Appraised, reason is null ? reservePrice.ToString() : $"{reservePrice}；低于成本法底线的理由：{reason}", () =>
+        {
+            ReservePrice = reservePrice;
+            ReservePriceReason = reason;
         });
     }
 
@@ -307,9 +371,9 @@ internal sealed class Deal
             return TradingErrors.ListingTermsInvalid();
         }
 
-        if (terms.ListingPrice < AppraisedValue)
+        if (terms.ListingPrice < ReservePrice)
         {
-            return TradingErrors.ListingPriceBelowAppraisal(AppraisedValue.ToString());
+            return TradingErrors.ListingPriceBelowReserve(ReservePrice.ToString());
         }
 
         if (terms.FreePeriodMinutes < 0 || terms.LimitedPeriodMinutes <= 0 || terms.PriorityWindowMinutes <= 0 || terms.ResultPublicityWorkingDays <= 0)

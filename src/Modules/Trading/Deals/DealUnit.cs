@@ -12,6 +12,9 @@ internal static class TradingPermissions
 
     public static Result Require(Actor actor, string step, params string[] roles) =>
         actor.IsInRole("system") || (actor.IsAuthenticated && roles.Any(actor.IsInRole)) ? Result.Success() : TradingErrors.Forbidden(step);
+
+    /// <summary>Whether the actor's own holder binding decides (everyone but the system and the listed roles).</summary>
+    public static bool MustActForHolder(Actor actor, params string[] exempt) => !actor.IsInRole("system") && !exempt.Any(actor.IsInRole);
 }
 
 /// <summary>

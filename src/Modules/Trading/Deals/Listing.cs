@@ -70,6 +70,12 @@ public sealed class RegisterBidderHandler(DealUnit unit, HolderDirectory holders
                 return TradingErrors.BidderAlreadyRegistered();
             }
 
+            // An operator account registers only the holder it acts for; the centre may register on a paper application.
+            if (TradingPermissions.MustActForHolder(unit.Db.Actor, Roles.TradingCentre) && !unit.Db.Actor.ActsFor(holder.Id))
+            {
+                return TradingErrors.NotActingForHolder();
+            }
+
             // 优先经营权: only the investor the work plan names, and only if the registry confirms it is a 培育投资主体.
             var priority = holder.IsCultivatingInvestor && deal.CultivatingInvestorId == holder.Id;
             var bidder = new Bidder(deal.Id, holder.Id, holder.Name, priority, now);

@@ -3,6 +3,7 @@ using Qingshan.Kernel;
 using Qingshan.Kernel.NationalCodes;
 using Qingshan.Registry.Holders;
 using Qingshan.Registry.Rights;
+using Qingshan.Trading.Appraisals;
 using Qingshan.Trading.Data;
 
 namespace Qingshan.Trading.Deals;
@@ -84,14 +85,23 @@ public sealed class ApproveWorkPlanHandler(DealUnit unit)
     internal static Result Check(Result permission, Func<Result> then) => permission.IsFailure ? permission : then();
 }
 
-/// <summary>核算结果审定 (accounted value in yuan, the accounting report number).</summary>
-public sealed record ApproveAccounting(Guid DealId, decimal AccountedValueYuan, string Report);
+/// <summary>核算结果审定: the deal takes its accounted value from an APPROVED (frozen) accounting run covering its plots.</summary>
+public sealed record LinkAccountingRun(Guid DealId, Guid RunId);
 
-public sealed class ApproveAccountingHandler(DealUnit unit)
+public sealed class LinkAccountingRunHandler(DealUnit unit, AccountedValues values)
 {
-    public Task<Result> HandleAsync(ApproveAccounting request, CancellationToken ct = default) =>
-        unit.RunAsync(request.DealId, (deal, _) =>
-            ApproveWorkPlanHandler.Check(TradingPermissions.Require(unit.Db.Actor, "approve_accounting", Roles.WaterBureau), () => deal.ApproveAccounting(request.AccountedValueYuan, request.Report)), ct);
+    public Task<Result> HandleAsync(LinkAccountingRun request, CancellationToken ct = default) =>
+        unit.RunAsync(request.DealId, async (deal, _) =>
+        {
+            var allowed = TradingPermissions.Require(unit.Db.Actor, "approve_accounting", Roles.WaterBureau);
+            if (allowed.IsFailure)
+            {
+                return allowed;
+            }
+
+            var accounted = await values.OfDealAsync(request.RunId, deal.PlotIds, ct);
+            return accounted.IsFailure ? accounted.Error! : deal.ApproveAccounting(request.RunId, accounted.Value.Total, accounted.Value.Report);
+        }, ct);
 }
 
 /// <summary>确定出让方: the registry must show every plot confirmed, undisputed and without a blocking pledge.</summary>
@@ -122,16 +132,6 @@ public sealed class DetermineTransferorHandler(DealUnit unit, CheckTradabilityHa
 
             return deal.DetermineTransferor(request.TransferorId);
         }, ct);
-}
-
-/// <summary>评估: the appraised value (e.g. from Qingshan.Valuation's income or cost approach), method and report.</summary>
-public sealed record RecordAppraisal(Guid DealId, Money AppraisedValue, string Method, string Report);
-
-public sealed class RecordAppraisalHandler(DealUnit unit)
-{
-    public Task<Result> HandleAsync(RecordAppraisal request, CancellationToken ct = default) =>
-        unit.RunAsync(request.DealId, (deal, _) =>
-            ApproveWorkPlanHandler.Check(TradingPermissions.Require(unit.Db.Actor, "appraise", Roles.AppraisalAgency, Roles.TradingCentre), () => deal.RecordAppraisal(request.AppraisedValue, request.Method, request.Report)), ct);
 }
 
 /// <summary>推介: how the product was promoted (channels, events).</summary>

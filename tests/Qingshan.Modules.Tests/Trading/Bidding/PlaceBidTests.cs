@@ -78,7 +78,7 @@ public sealed class PlaceBidTests
         world.Platform.Clock.SetUtcNow(card.AuctionEndsAt!.Value);
         Assert.Equal(DealStatus.PriorityWindow, (await world.AdvanceAsync()).Value);
 
-        var exercise = (Guid bidder) => world.RunAsync(TradingWorld.Bidding, sp => sp.GetRequiredService<ExercisePriorityRightHandler>().HandleAsync(new ExercisePriorityRight(world.Deal, bidder)));
+        var exercise = async (Guid bidder) => await world.RunAsync(await world.ActorOfAsync(bidder), sp => sp.GetRequiredService<ExercisePriorityRightHandler>().HandleAsync(new ExercisePriorityRight(world.Deal, bidder)));
         Assert.Equal("trading.priority.not_holder", (await exercise(bidders[2])).Error?.Code);
         world.Platform.Clock.Advance(TimeSpan.FromMinutes(59));
         Assert.True((await exercise(investor)).IsSuccess);

@@ -15,9 +15,9 @@ public sealed class DealTests
     {
         var deal = new Deal("D-1", "211322", "经营权", [Guid.NewGuid()], null, "工作方案", T0);
         Ok(deal.ApproveWorkPlan("建政函〔2026〕12号"));
-        Ok(deal.ApproveAccounting(1_000_000m, "核算报告"));
+        Ok(deal.ApproveAccounting(Guid.NewGuid(), 1_000_000m, "核算报告"));
         Ok(deal.DetermineTransferor(Guid.NewGuid()));
-        Ok(deal.RecordAppraisal(Money.FromYuan(95_000), "收益法", "评估报告"));
+        Appraise(deal, Money.FromYuan(95_000));
         Ok(deal.RecordPromotion("推介"));
         Ok(deal.ApproveDistributionPlan(Money.FromYuan(2_000), Money.FromYuan(3_000), 100, [new DistributionShare("村集体", 7000), new DistributionShare("管护", 3000)]));
         return deal;
@@ -50,6 +50,12 @@ public sealed class DealTests
         return (deal, a, b, start);
     }
 
+    private static void Appraise(Deal deal, Money reserve)
+    {
+        Ok(deal.IssueAppraisal(reserve, reserve, "CostApproach", "评估报告", "{}", "appraiser", T0));
+        Ok(deal.DecideReservePrice(reserve, null));
+    }
+
     private static void Ok(Result r) => Assert.True(r.IsSuccess, r.Error?.ToString());
 
     private static void Refused(string code, Result r) => Assert.Equal(code, r.Error?.Code);
@@ -58,26 +64,33 @@ public sealed class DealTests
     public void Each_preparation_step_requires_the_previous_one()
     {
         var deal = new Deal("D-1", "211322", "经营权", [Guid.NewGuid()], null, "工作方案", T0);
-        Refused("trading.deal.wrong_state", deal.ApproveAccounting(1m, "r"));
+        Refused("trading.deal.wrong_state", deal.ApproveAccounting(Guid.NewGuid(), 1m, "r"));
         Refused("trading.deal.wrong_state", deal.DetermineTransferor(Guid.NewGuid()));
-        Refused("trading.deal.wrong_state", deal.RecordAppraisal(Listing, "m", "r"));
+        Refused("trading.deal.wrong_state", deal.IssueAppraisal(Listing, Money.Zero, "m", "r", "{}", "a", T0));
+        Refused("trading.deal.wrong_state", deal.DecideReservePrice(Listing, null));
         Refused("trading.deal.wrong_state", deal.RecordPromotion("p"));
         Refused("trading.deal.wrong_state", deal.ApproveDistributionPlan(Money.Zero, Money.Zero, 0, [new DistributionShare("a", 10000)]));
         Refused("trading.deal.wrong_state", deal.List(new ListingTerms(Listing, Deposit, Step, 5, 30, 5, 60, 5), T0, T0));
         Refused("trading.work_plan.approval_required", deal.ApproveWorkPlan(" "));
         Ok(deal.ApproveWorkPlan("批复"));
         Refused("trading.deal.wrong_state", deal.ApproveWorkPlan("批复"));
-        Refused("trading.accounting.value_invalid", deal.ApproveAccounting(0m, "r"));
-        Refused("trading.deal.report_required", deal.ApproveAccounting(1m, ""));
-        Ok(deal.ApproveAccounting(1m, "r"));
+        Refused("trading.accounting.value_invalid", deal.ApproveAccounting(Guid.NewGuid(), 0m, "r"));
+        Refused("trading.deal.report_required", deal.ApproveAccounting(Guid.NewGuid(), 1m, ""));
+        Ok(deal.ApproveAccounting(Guid.NewGuid(), 1m, "r"));
         Ok(deal.DetermineTransferor(Guid.NewGuid()));
-        Refused("trading.appraisal.value_invalid", deal.RecordAppraisal(Money.Zero, "m", "r"));
-        Refused("trading.deal.report_required", deal.RecordAppraisal(Listing, "", "r"));
-        Ok(deal.RecordAppraisal(Listing, "m", "r"));
+        Refused("trading.appraisal.not_issued", deal.DecideReservePrice(Listing, null));
+        Refused("trading.appraisal.value_invalid", deal.IssueAppraisal(Money.Zero, Money.Zero, "m", "r", "{}", "a", T0));
+        Refused("trading.deal.report_required", deal.IssueAppraisal(Listing, Money.Zero, "", "r", "{}", "a", T0));
+        Ok(deal.IssueAppraisal(Listing, Listing, "CostApproach", "r", "{}", "a", T0));
+        Assert.Equal(DealStatus.TransferorDetermined, deal.Status);
+        Refused("trading.appraisal.reserve_price_invalid", deal.DecideReservePrice(Money.Zero, null));
+        Refused("trading.appraisal.reserve_below_cost_floor", deal.DecideReservePrice(Listing - Step, " "));
+        Ok(deal.DecideReservePrice(Listing - Step, "培育投资已由财政补助部分覆盖"));
+        Assert.Equal("培育投资已由财政补助部分覆盖", deal.ReservePriceReason);
         Refused("trading.promotion.required", deal.RecordPromotion(""));
         Ok(deal.RecordPromotion("p"));
         Assert.Equal(DealStatus.Promoted, deal.Status);
-        Assert.Equal(6, deal.Changes.Count);
+        Assert.Equal(7, deal.Changes.Count);
     }
 
     [Fact]
@@ -87,9 +100,9 @@ public sealed class DealTests
         Assert.Equal(DealStatus.DistributionPlanApproved, deal.Status);
         var fresh = new Deal("D-2", "211322", "经营权", [Guid.NewGuid()], null, "工作方案", T0);
         Ok(fresh.ApproveWorkPlan("a"));
-        Ok(fresh.ApproveAccounting(1m, "r"));
+        Ok(fresh.ApproveAccounting(Guid.NewGuid(), 1m, "r"));
         Ok(fresh.DetermineTransferor(Guid.NewGuid()));
-        Ok(fresh.RecordAppraisal(Listing, "m", "r"));
+        Appraise(fresh, Listing);
         Ok(fresh.RecordPromotion("p"));
         Refused("trading.distribution.not_whole", fresh.ApproveDistributionPlan(Money.Zero, Money.Zero, 0, [new DistributionShare("a", 6000), new DistributionShare("b", 3999)]));
         Refused("trading.distribution.share_invalid", fresh.ApproveDistributionPlan(Money.Zero, Money.Zero, 0, []));
@@ -110,7 +123,7 @@ public sealed class DealTests
     public void Listing_needs_sane_terms_no_lower_than_the_appraisal()
     {
         var deal = Prepared();
-        Refused("trading.listing.price_below_appraisal", deal.List(new ListingTerms(Money.FromYuan(94_999.99m), Deposit, Step, 5, 30, 5, 60, 5), T0, T0));
+        Refused("trading.listing.price_below_reserve", deal.List(new ListingTerms(Money.FromYuan(94_999.99m), Deposit, Step, 5, 30, 5, 60, 5), T0, T0));
         Refused("trading.listing.terms_invalid", deal.List(new ListingTerms(Listing, Deposit, Money.Zero, 5, 30, 5, 60, 5), T0, T0));
         Refused("trading.listing.terms_invalid", deal.List(new ListingTerms(Listing, Deposit, Step, 5, 30, 0, 60, 5), T0, T0));
         Ok(deal.List(new ListingTerms(Listing, Deposit, Step, 5, 30, 5, 60, 5), T0, T0.AddDays(7)));

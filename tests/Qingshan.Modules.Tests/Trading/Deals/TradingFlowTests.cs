@@ -70,7 +70,7 @@ public sealed class TradingFlowTests
 
         // Full history: every step with its actor, and one outbox record per state change.
         var history = await world.HistoryAsync();
-        foreach (var step in new[] { "DealCreated", "WorkPlanApproved", "AccountingApproved", "TransferorDetermined", "Appraised", "Promoted", "DistributionPlanApproved", "Listed", "BidderRegistered", "BidderReviewed", "DepositPaid", "AuctionStarted", "BidAccepted", "Awarded", "DepositRefunded", "ObjectionRaised", "ObjectionResolved", "ContractSigned", "DepositAppliedToPrice", "FiledWith", "Filed", "CertificateIssued" })
+        foreach (var step in new[] { "DealCreated", "WorkPlanApproved", "AccountingApproved", "TransferorDetermined", "AppraisalIssued", "Appraised", "Promoted", "DistributionPlanApproved", "Listed", "BidderRegistered", "BidderReviewed", "DepositPaid", "AuctionStarted", "BidAccepted", "Awarded", "DepositRefunded", "ObjectionRaised", "ObjectionResolved", "ContractSigned", "DepositAppliedToPrice", "FiledWith", "Filed", "CertificateIssued" })
         {
             Assert.Contains(history, h => h.Action == step);
         }
@@ -83,8 +83,7 @@ public sealed class TradingFlowTests
     {
         var platform = await Support.TestPlatform.CreateAsync();
         await using var _ = platform;
-        var (w, _) = await Make.WorldAsync(platform);
-        var plot = await Make.PlotAsync(platform, w, "P-1", Make.Square(119.58, 41.42));
+        var (run, plot) = await TradingWorld.ApprovedRunAsync(platform);
         var collective = await Make.CollectiveAsync(platform);
         var deal = Make.Ok(await platform.RunAsync(TradingWorld.Water, sp => sp.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal("JP-2026-009", Make.County, "经营权", [plot], null, "工作方案"))));
         Assert.Equal("trading.deal.code_taken", (await platform.RunAsync(TradingWorld.Water, sp => sp.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal("JP-2026-009", Make.County, "经营权", [plot], null, "工作方案")))).Error?.Code);
@@ -94,7 +93,7 @@ public sealed class TradingFlowTests
         Assert.Equal("trading.deal.forbidden", (await world.RunAsync(TradingWorld.Bidding, sp => sp.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "x")))).Error?.Code);
         Assert.Equal("trading.deal.not_found", (await world.RunAsync(TradingWorld.Water, sp => sp.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(Guid.NewGuid(), "x")))).Error?.Code);
         await world.OkAsync(TradingWorld.Water, sp => sp.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "建政函〔2026〕12号")));
-        await world.OkAsync(TradingWorld.Water, sp => sp.GetRequiredService<ApproveAccountingHandler>().HandleAsync(new ApproveAccounting(deal, 1000m, "核算")));
+        await world.OkAsync(TradingWorld.Water, sp => sp.GetRequiredService<LinkAccountingRunHandler>().HandleAsync(new LinkAccountingRun(deal, run)));
 
         var refused = await world.RunAsync(TradingWorld.Centre, sp => sp.GetRequiredService<DetermineTransferorHandler>().HandleAsync(new DetermineTransferor(deal, collective)));
         Assert.Equal("trading.transferor.not_tradable", refused.Error?.Code);

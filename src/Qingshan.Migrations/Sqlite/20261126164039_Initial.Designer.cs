@@ -11,7 +11,7 @@ using Qingshan.Migrations;
 namespace Qingshan.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchemaDb))]
-    [Migration("20261126151031_Initial")]
+    [Migration("20261126164039_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1855,9 +1855,17 @@ namespace Qingshan.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("accounting_report");
 
+                    b.Property<Guid?>("AccountingRunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accounting_run_id");
+
                     b.Property<long>("AppraisalFee")
                         .HasColumnType("INTEGER")
                         .HasColumnName("appraisal_fee");
+
+                    b.Property<string>("AppraisalJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraisal_json");
 
                     b.Property<string>("AppraisalMethod")
                         .HasMaxLength(64)
@@ -1868,6 +1876,15 @@ namespace Qingshan.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("appraisal_report");
+
+                    b.Property<long?>("AppraisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraised_at");
+
+                    b.Property<string>("AppraisedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraised_by");
 
                     b.Property<long>("AppraisedValue")
                         .HasColumnType("INTEGER")
@@ -1913,6 +1930,10 @@ namespace Qingshan.Migrations.Sqlite
                     b.Property<int>("ContractTermYears")
                         .HasColumnType("INTEGER")
                         .HasColumnName("contract_term_years");
+
+                    b.Property<long>("CostFloor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_floor");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -2025,6 +2046,15 @@ namespace Qingshan.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
+
+                    b.Property<long>("ReservePrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserve_price");
+
+                    b.Property<string>("ReservePriceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reserve_price_reason");
 
                     b.Property<long?>("ResultPublicityEndsAt")
                         .HasColumnType("INTEGER")
