@@ -14,7 +14,7 @@ namespace Qingshan.Web.Components;
 /// </para>
 /// <para>
 /// The scope outlives the page until the page's work in flight has finished: initialisation is tracked here, other
-/// loads (e.g. a table's server data) wrap themselves in <see cref="Busy"/>. Work that fails because the user has
+/// loads (e.g. a table's server data) wrap themselves in <see cref="TrackWork"/>. Work that fails because the user has
 /// already left the page is dropped instead of ending the whole session. Within one page, await data calls one after
 /// another. A test checks that no interactive page injects a module service directly.
 /// </para>
@@ -55,7 +55,7 @@ public abstract class QingshanPage : ComponentBase, IAsyncDisposable
     }
 
     /// <summary>Marks data work in flight (dispose the result when it ends): the page's scope stays until it does.</summary>
-    protected IDisposable Busy()
+    protected IDisposable TrackWork()
     {
         lock (gate)
         {
@@ -67,7 +67,7 @@ public abstract class QingshanPage : ComponentBase, IAsyncDisposable
 
     public override async Task SetParametersAsync(ParameterView parameters)
     {
-        using var busy = Busy();
+        using var busy = TrackWork();
         try
         {
             await base.SetParametersAsync(parameters);

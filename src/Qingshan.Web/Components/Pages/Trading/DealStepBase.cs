@@ -8,15 +8,14 @@ namespace Qingshan.Web.Components.Pages.Trading;
 
 /// <summary>
 /// A step page of one deal: loads the deal card, runs one feature handler and shows its refusal's zh-CN message. Loads
-/// run one after another (one DbContext per circuit).
+/// run one after another (one DbContext per page, see <see cref="QingshanPage"/>).
 /// </summary>
-public abstract class DealStepBase : ComponentBase
+public abstract class DealStepBase : QingshanPage
 {
     [Parameter]
     public Guid Id { get; set; }
 
-    [Inject]
-    protected DealQueries Queries { get; set; } = default!;
+    protected DealQueries Queries => Service<DealQueries>();
 
     [Inject]
     protected ISnackbar Snackbar { get; set; } = default!;
@@ -30,11 +29,12 @@ public abstract class DealStepBase : ComponentBase
 
     protected override async Task OnParametersSetAsync() => await ReloadAsync();
 
-    /// <summary>Every read and step of the page takes turns: a timer refresh never overlaps a click on the circuit's DbContext.</summary>
+    /// <summary>Every read and step of the page takes turns: a timer refresh never overlaps a click on the page's DbContext.</summary>
     private readonly SemaphoreSlim gate = new(1, 1);
 
     protected async Task ReloadAsync()
     {
+        using var work = TrackWork();
         await gate.WaitAsync();
         try
         {
@@ -66,6 +66,7 @@ public abstract class DealStepBase : ComponentBase
         }
 
         Busy = true;
+        using var work = TrackWork();
         await gate.WaitAsync();
         try
         {
