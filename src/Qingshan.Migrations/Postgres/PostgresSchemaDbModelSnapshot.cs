@@ -1008,6 +1008,37 @@ namespace Qingshan.Migrations.Postgres
                     b.ToTable("ledger_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Ledger.Journal.ConsumedEvent", b =>
+                {
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<DateTimeOffset>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_type");
+
+                    b.HasKey("OutboxId")
+                        .HasName("pk_ledger_consumed_events");
+
+                    b.ToTable("ledger_consumed_events", (string)null);
+                });
+
             modelBuilder.Entity("Qingshan.Ledger.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2487,6 +2518,10 @@ namespace Qingshan.Migrations.Postgres
                             b1.Property<Guid>("DealId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("deal_id");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer")
+                                .HasColumnName("kind");
 
                             b1.Property<string>("Party")
                                 .IsRequired()

@@ -988,6 +988,37 @@ namespace Qingshan.Migrations.Sqlite
                     b.ToTable("ledger_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Ledger.Journal.ConsumedEvent", b =>
+                {
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<long>("ConsumedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.HasKey("OutboxId")
+                        .HasName("pk_ledger_consumed_events");
+
+                    b.ToTable("ledger_consumed_events", (string)null);
+                });
+
             modelBuilder.Entity("Qingshan.Ledger.Journal.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2452,6 +2483,10 @@ namespace Qingshan.Migrations.Sqlite
                             b1.Property<Guid>("DealId")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("deal_id");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("kind");
 
                             b1.Property<string>("Party")
                                 .IsRequired()

@@ -208,6 +208,13 @@ public static class ErrorMessages
         ["ledger.account.insufficient_balance"] = "账户“{0}”余额 {1} 分，不足 {2} 分",
         ["ledger.distribution.shares_invalid"] = "收益分配方案各项比例合计须为 100%（当前 {0} 个基点）",
         ["ledger.distribution.nothing_to_distribute"] = "该交易没有可分配的净收益",
+        ["trading.payment.amount_invalid"] = "到账金额须大于零",
+        ["trading.payment.exceeds_outstanding"] = "到账金额超过尚未收取的成交价款 {0} 元",
+        ["trading.payment.account_required"] = "须填写付款账户，以便必要时原路退还",
+        ["distribution.policy.missing"] = "区划“{0}”尚未配置收益反哺分配规则（治理资金与管护资金比例及其政策依据）",
+        ["distribution.settlement.terms_missing"] = "交易“{0}”没有合同结算条款，无法结算",
+        ["distribution.settlement.proceeds_mismatch"] = "已收价款 {0} 分与成交价 {1} 分不符，无法结算",
+        ["distribution.event.payload_invalid"] = "交易事件 {0} 的内容无法识别",
     }
     // The audit module keeps its own messages (its verifier CLI runs without this host); one table serves both.
     .Concat(Qingshan.Audit.AuditErrors.Messages)

@@ -175,6 +175,21 @@ namespace Qingshan.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ledger_consumed_events",
+                columns: table => new
+                {
+                    outbox_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    consumed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    entries = table.Column<int>(type: "INTEGER", nullable: false),
+                    error_code = table.Column<string>(type: "TEXT", maxLength: 96, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_consumed_events", x => x.outbox_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_journal_entries",
                 columns: table => new
                 {
@@ -717,6 +732,7 @@ namespace Qingshan.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     party = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     basis_points = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
                     deal_id = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -1266,6 +1282,9 @@ namespace Qingshan.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_nodes");
+
+            migrationBuilder.DropTable(
+                name: "ledger_consumed_events");
 
             migrationBuilder.DropTable(
                 name: "ledger_postings");

@@ -11,7 +11,7 @@ using Qingshan.Migrations;
 namespace Qingshan.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchemaDb))]
-    [Migration("20261126151031_Initial")]
+    [Migration("20261126164227_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -989,6 +989,37 @@ namespace Qingshan.Migrations.Sqlite
                         .HasDatabaseName("ix_ledger_accounts_region_code");
 
                     b.ToTable("ledger_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Ledger.Journal.ConsumedEvent", b =>
+                {
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<long>("ConsumedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_type");
+
+                    b.HasKey("OutboxId")
+                        .HasName("pk_ledger_consumed_events");
+
+                    b.ToTable("ledger_consumed_events", (string)null);
                 });
 
             modelBuilder.Entity("Qingshan.Ledger.Journal.JournalEntry", b =>
@@ -2455,6 +2486,10 @@ namespace Qingshan.Migrations.Sqlite
                             b1.Property<Guid>("DealId")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("deal_id");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("kind");
 
                             b1.Property<string>("Party")
                                 .IsRequired()

@@ -14,7 +14,7 @@ using Qingshan.Migrations;
 namespace Qingshan.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchemaDb))]
-    [Migration("20261126151043_Initial")]
+    [Migration("20261126164240_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1009,6 +1009,37 @@ namespace Qingshan.Migrations.Postgres
                         .HasDatabaseName("ix_ledger_accounts_region_code");
 
                     b.ToTable("ledger_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Ledger.Journal.ConsumedEvent", b =>
+                {
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<DateTimeOffset>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_type");
+
+                    b.HasKey("OutboxId")
+                        .HasName("pk_ledger_consumed_events");
+
+                    b.ToTable("ledger_consumed_events", (string)null);
                 });
 
             modelBuilder.Entity("Qingshan.Ledger.Journal.JournalEntry", b =>
@@ -2490,6 +2521,10 @@ namespace Qingshan.Migrations.Postgres
                             b1.Property<Guid>("DealId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("deal_id");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer")
+                                .HasColumnName("kind");
 
                             b1.Property<string>("Party")
                                 .IsRequired()

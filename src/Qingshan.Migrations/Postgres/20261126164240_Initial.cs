@@ -181,6 +181,21 @@ namespace Qingshan.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ledger_consumed_events",
+                columns: table => new
+                {
+                    outbox_id = table.Column<long>(type: "bigint", nullable: false),
+                    event_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    consumed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    entries = table.Column<int>(type: "integer", nullable: false),
+                    error_code = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_consumed_events", x => x.outbox_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_journal_entries",
                 columns: table => new
                 {
@@ -723,6 +738,7 @@ namespace Qingshan.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     party = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     basis_points = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
                     deal_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -1278,6 +1294,9 @@ namespace Qingshan.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "audit_nodes");
+
+            migrationBuilder.DropTable(
+                name: "ledger_consumed_events");
 
             migrationBuilder.DropTable(
                 name: "ledger_postings");
