@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Qingshan.Data;
+using Qingshan.Distribution.Data;
 using Qingshan.Distribution.Receivables;
+using Qingshan.Distribution.Reinvestment;
 using Qingshan.Distribution.Settlement;
 
 namespace Qingshan.Distribution;
@@ -10,7 +13,13 @@ public static class DistributionModule
     public static IServiceCollection AddDistribution(this IServiceCollection services, Action<DistributionOptions>? configure = null)
     {
         services.AddOptions<DistributionOptions>().Configure(o => configure?.Invoke(o));
+        services.AddModuleDb<DistributionDb>();
         services.AddScoped<PostTradingMoneyHandler>();
+        services.AddScoped<SubmitReinvestmentPlanHandler>();
+        services.AddScoped<ApproveReinvestmentPlanHandler>();
+        services.AddScoped<RecordSpendingHandler>();
+        services.AddScoped<CheckReinvestmentDeadlinesHandler>();
+        services.AddScoped<ReinvestmentQueries>();
         services.AddScoped<ReceivableQueries>();
         services.AddHostedService<DistributionWorker>();
         return services;

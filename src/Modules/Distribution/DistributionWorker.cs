@@ -19,6 +19,7 @@ internal sealed class DistributionWorker(IServiceScopeFactory scopes, TimeProvid
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System;
                 await scope.ServiceProvider.GetRequiredService<PostTradingMoneyHandler>().PostPendingAsync(ct: stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Reinvestment.CheckReinvestmentDeadlinesHandler>().HandleAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -215,6 +215,15 @@ public static class ErrorMessages
         ["distribution.settlement.terms_missing"] = "交易“{0}”没有合同结算条款，无法结算",
         ["distribution.settlement.proceeds_mismatch"] = "已收价款 {0} 分与成交价 {1} 分不符，无法结算",
         ["distribution.event.payload_invalid"] = "交易事件 {0} 的内容无法识别",
+        ["distribution.plan.not_found"] = "反哺方案“{0}”不存在",
+        ["distribution.plan.wrong_state"] = "反哺方案当前状态（{0}）不允许此操作",
+        ["distribution.plan.already_approved"] = "该部门（{0}）已批准过此反哺方案",
+        ["distribution.plan.measures_required"] = "请填写反哺措施（治理、管护内容及规模）",
+        ["distribution.plan.forbidden"] = "您的角色无权进行此操作（{0}）：报审由水行政主管部门或财政部门办理，批准须由发展改革部门和水行政主管部门分别办理",
+        ["distribution.spending.amount_invalid"] = "支出金额须大于零",
+        ["distribution.spending.measure_required"] = "请填写支出对应的措施和实施地点（地块）",
+        ["distribution.spending.attachment_required"] = "请上传支出凭证附件（不超过 10 MB）",
+        ["distribution.spending.plan_not_approved"] = "反哺方案须经发展改革部门和水行政主管部门均批准后方可支出",
     }
     // The audit module keeps its own messages (its verifier CLI runs without this host); one table serves both.
     .Concat(Qingshan.Audit.AuditErrors.Messages)

@@ -57,6 +57,11 @@ public sealed class LedgerQueries(LedgerDb db)
         (await db.ConsumedEvents.AsNoTracking().Where(c => c.ErrorCode != null).OrderBy(c => c.OutboxId).ToListAsync(ct))
             .Select(c => new RefusedEvent(c.OutboxId, c.EventType, c.ConsumedAt, c.ErrorCode!)).ToList();
 
+    /// <summary>A deal's balances by account kind, regardless of the reader's scope: for public disclosure of where a deal's money went.</summary>
+    public async Task<Dictionary<AccountKind, long>> PublicDealBalancesAsync(Guid dealId, CancellationToken ct = default) =>
+        (await db.Accounts.IgnoreQueryFilters().AsNoTracking().Where(a => a.DealId == dealId).Select(a => new { a.Kind, a.BalanceFen }).ToListAsync(ct))
+            .GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.Sum(a => a.BalanceFen));
+
     public Task<int> ConsumedCountAsync(CancellationToken ct = default) => db.ConsumedEvents.CountAsync(ct);
 
     /// <summary>试算平衡表: every account in scope with its balance.</summary>
