@@ -34,11 +34,11 @@ public sealed class ReinvestmentTests
         Assert.Equal(signedOn.AddMonths(6), plan.DueOn);
         Assert.Equal(new DeadlineCheck(0, 0, 0), await CheckAsync(world)); // one plan per deal
 
-        world.Platform.Clock.SetUtcNow(new DateTimeOffset(plan.DueOn.AddDays(-10).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        world.Platform.Clock.SetUtcNow(new DateTimeOffset(plan.DueOn.AddDays(-10).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
         Assert.Equal(new DeadlineCheck(0, 1, 0), await CheckAsync(world));
         Assert.Equal(new DeadlineCheck(0, 0, 0), await CheckAsync(world)); // reminded once
 
-        world.Platform.Clock.SetUtcNow(new DateTimeOffset(plan.DueOn.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        world.Platform.Clock.SetUtcNow(new DateTimeOffset(plan.DueOn.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
         Assert.Equal(new DeadlineCheck(0, 0, 1), await CheckAsync(world));
         Assert.NotNull((await PlanAsync(world)).EscalatedAt);
     }
