@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Read sign-in and operation logs: the audit and security administrators.</summary>
     public const string AuditRead = "audit.read";
 
+    /// <summary>Read the ledger, receivables and reinvestment plans: finance, DRC, water and the trading centre (actions check their own roles).</summary>
+    public const string LedgerRead = "ledger.read";
+
     public static void Configure(AuthorizationOptions o)
     {
         // Nothing is reachable without a decision: unauthenticated requests are refused unless marked anonymous.
@@ -26,5 +29,6 @@ public static class Policies
         o.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.WaterBureau));
         o.AddPolicy(AdminUsers, p => p.RequireRole(Roles.PlatformAdmin));
         o.AddPolicy(AuditRead, p => p.RequireRole(Roles.AuditAdmin, Roles.SecurityAdmin));
+        o.AddPolicy(LedgerRead, p => p.RequireRole(Roles.Finance, Roles.DevelopmentReform, Roles.WaterBureau, Roles.TradingCentre));
     }
 }
