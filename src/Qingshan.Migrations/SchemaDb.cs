@@ -35,6 +35,7 @@ public abstract class SchemaDb(DbContextOptions options, bool postgres) : Identi
         Qingshan.Ledger.Data.LedgerModel.Configure(builder);
         AccountingModel.Configure(builder, postgres);
         TradingModel.Configure(builder, postgres);
+        Qingshan.Distribution.Data.DistributionModel.Configure(builder);
         OutboxMessage.Configure(builder);
         builder.UseSnakeCaseNames();
     }

@@ -7,6 +7,7 @@ using Qingshan.Audit;
 using Qingshan.Audit.Store;
 using Qingshan.Accounting;
 using Qingshan.Data;
+using Qingshan.Distribution;
 using Qingshan.Documents;
 using Qingshan.Kernel;
 using Qingshan.Ledger;
@@ -39,6 +40,7 @@ public static class PlatformServices
         services.AddLedger();
         services.AddAccounting();
         services.AddTrading();
+        services.AddDistribution();
         services.AddDocuments();
         return services;
     }

@@ -10,6 +10,7 @@ public static class LedgerModule
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddModuleDb<LedgerDb>();
+        services.AddScoped<LedgerUnit>();
         services.AddScoped<PostEntryHandler>();
         services.AddScoped<DistributeProceedsHandler>();
         services.AddScoped<FreezeDealAccountsHandler>();

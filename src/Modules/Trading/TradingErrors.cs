@@ -76,6 +76,9 @@ public static class TradingErrors
     public static Error ContractIncomplete() => new("trading.contract.incomplete");
     public static Error ContractTermInvalid() => new("trading.contract.term_invalid");
     public static Error PaymentScheduleInvalid(string price) => new("trading.contract.payment_schedule_invalid", price);
+    public static Error PaymentAmountInvalid() => new("trading.payment.amount_invalid");
+    public static Error PaymentExceedsOutstanding(string outstanding) => new("trading.payment.exceeds_outstanding", outstanding);
+    public static Error PaymentAccountRequired() => new("trading.payment.account_required");
     public static Error AlreadyFiled(string department) => new("trading.filing.already_filed", department);
 
     public static Error CertificateNotFound(string number) => new("trading.certificate.not_found", number);

@@ -36,4 +36,30 @@ public static class TradingEvents
     public const string Suspended = "Suspended";
     public const string Resumed = "Resumed";
     public const string Cancelled = "Cancelled";
+    public const string SettlementTermsFixed = "SettlementTermsFixed";
+    public const string ContractPaymentReceived = "ContractPaymentReceived";
+    public const string ContractPaymentRefunded = "ContractPaymentRefunded";
 }
+
+/// <summary>
+/// Payload of <see cref="TradingEvents.SettlementTermsFixed"/>, written when the contract is signed: everything the
+/// ledger needs to book the receivable and, once it is collected, deduct the transaction costs and split the net proceeds.
+/// </summary>
+public sealed record SettlementTerms(
+    string Code,
+    int Round,
+    string ContractNumber,
+    DateOnly ContractDate,
+    long PriceFen,
+    long AccountingFeeFen,
+    long AppraisalFeeFen,
+    int PlatformFeeBasisPoints,
+    IReadOnlyList<SettlementShare> Shares,
+    IReadOnlyList<SettlementInstalment> Schedule);
+
+public sealed record SettlementShare(string Party, int BasisPoints, Deals.ShareKind Kind);
+
+public sealed record SettlementInstalment(DateOnly DueOn, long AmountFen);
+
+/// <summary>Payload of every event that moves money (deposit paid/refunded/applied, contract payment received/refunded).</summary>
+public sealed record MoneyMoved(string Code, long AmountFen, string? Reference, string? Account);

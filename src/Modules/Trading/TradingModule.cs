@@ -44,6 +44,7 @@ public static class TradingModule
         services.AddScoped<ResolveObjectionHandler>();
         services.AddScoped<SignContractHandler>();
         services.AddScoped<FileContractHandler>();
+        services.AddScoped<RecordContractPaymentHandler>();
         services.AddScoped<SuspendDealHandler>();
         services.AddScoped<ResumeDealHandler>();
         services.AddScoped<CancelDealHandler>();

@@ -218,6 +218,22 @@ public static class ErrorMessages
         ["ledger.account.insufficient_balance"] = "账户“{0}”余额 {1} 分，不足 {2} 分",
         ["ledger.distribution.shares_invalid"] = "收益分配方案各项比例合计须为 100%（当前 {0} 个基点）",
         ["ledger.distribution.nothing_to_distribute"] = "该交易没有可分配的净收益",
+        ["trading.payment.amount_invalid"] = "到账金额须大于零",
+        ["trading.payment.exceeds_outstanding"] = "到账金额超过尚未收取的成交价款 {0} 元",
+        ["trading.payment.account_required"] = "须填写付款账户，以便必要时原路退还",
+        ["distribution.policy.missing"] = "区划“{0}”尚未配置收益反哺分配规则（治理资金与管护资金比例及其政策依据）",
+        ["distribution.settlement.terms_missing"] = "交易“{0}”没有合同结算条款，无法结算",
+        ["distribution.settlement.proceeds_mismatch"] = "已收价款 {0} 分与成交价 {1} 分不符，无法结算",
+        ["distribution.event.payload_invalid"] = "交易事件 {0} 的内容无法识别",
+        ["distribution.plan.not_found"] = "反哺方案“{0}”不存在",
+        ["distribution.plan.wrong_state"] = "反哺方案当前状态（{0}）不允许此操作",
+        ["distribution.plan.already_approved"] = "该部门（{0}）已批准过此反哺方案",
+        ["distribution.plan.measures_required"] = "请填写反哺措施（治理、管护内容及规模）",
+        ["distribution.plan.forbidden"] = "您的角色无权进行此操作（{0}）：报审由水行政主管部门或财政部门办理，批准须由发展改革部门和水行政主管部门分别办理",
+        ["distribution.spending.amount_invalid"] = "支出金额须大于零",
+        ["distribution.spending.measure_required"] = "请填写支出对应的措施和实施地点（地块）",
+        ["distribution.spending.attachment_required"] = "请上传支出凭证附件（不超过 10 MB）",
+        ["distribution.spending.plan_not_approved"] = "反哺方案须经发展改革部门和水行政主管部门均批准后方可支出",
     }
     // The audit module keeps its own messages (its verifier CLI runs without this host); one table serves both.
     .Concat(Qingshan.Audit.AuditErrors.Messages)

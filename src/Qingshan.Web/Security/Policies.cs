@@ -38,6 +38,8 @@ public static class Policies
 
     /// <summary>File contracts: water, development-and-reform, finance.</summary>
     public const string TradingFiling = "trading.filing";
+    /// <summary>Read the ledger, receivables and reinvestment plans: finance, DRC, water and the trading centre (actions check their own roles).</summary>
+    public const string LedgerRead = "ledger.read";
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -54,5 +56,6 @@ public static class Policies
         o.AddPolicy(TradingBid, p => p.RequireRole(Roles.Operator));
         o.AddPolicy(TradingFiling, p => p.RequireRole(Roles.WaterBureau, Roles.DevelopmentReform, Roles.Finance));
         o.AddPolicy(AuditRead, p => p.RequireRole(Roles.AuditAdmin, Roles.SecurityAdmin));
+        o.AddPolicy(LedgerRead, p => p.RequireRole(Roles.Finance, Roles.DevelopmentReform, Roles.WaterBureau, Roles.TradingCentre));
     }
 }

@@ -108,7 +108,7 @@ internal sealed record TradingWorld(TestPlatform Platform, Guid Plot, Guid Trans
         var deal = world.Deal;
         await world.OkAsync(Centre, sp => sp.GetRequiredService<RecordPromotionHandler>().HandleAsync(new RecordPromotion(deal, "县融媒体中心、交易平台首页推介")));
         await world.OkAsync(Finance, sp => sp.GetRequiredService<ApproveDistributionPlanHandler>().HandleAsync(new ApproveDistributionPlan(deal, Money.FromYuan(2_000), Money.FromYuan(3_000), 100,
-            [new DistributionShare("东山村股份经济合作社", 6000), new DistributionShare("建平县水土保持生态补偿资金", 3000), new DistributionShare("管护队伍", 1000)])));
+            [new DistributionShare("东山村股份经济合作社", 6000, ShareKind.Collective), new DistributionShare("建平县水土保持生态补偿资金", 3000, ShareKind.Reinvestment), new DistributionShare("管护队伍", 1000, ShareKind.Household)])));
         return world;
     }
 

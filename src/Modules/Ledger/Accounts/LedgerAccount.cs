@@ -40,8 +40,11 @@ public enum AccountKind
     /// <summary>已退回（原路退回）.</summary>
     Refunds = 10,
 
-    /// <summary>已支付（付给分配对象）.</summary>
+    /// <summary>已支付（付给分配对象，含反哺资金支出）.</summary>
     PaidOut = 11,
+
+    /// <summary>未收价款（应收成交价款的对方科目）: with <see cref="Receivable"/> a memo pair that always adds up to zero.</summary>
+    UncollectedPrice = 12,
 }
 
 /// <summary>A ledger account, identified by a readable code such as <c>deal:0190…:deposits_held</c> or <c>county:211322:erosion_control_fund</c>.</summary>
@@ -77,6 +80,9 @@ internal sealed class LedgerAccount
     public long BalanceFen { get; private set; }
 
     public void Freeze() => IsFrozen = true;
+
+    /// <summary>解封: a suspended deal that resumes trades on in the same accounts.</summary>
+    public void Unfreeze() => IsFrozen = false;
 
     public void Apply(long amountFen) => BalanceFen = checked(BalanceFen + amountFen);
 }

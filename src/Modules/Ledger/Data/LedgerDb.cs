@@ -19,6 +19,8 @@ public sealed class LedgerDb(DbContextOptions<LedgerDb> options, ActorContext ac
 
     internal DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    internal DbSet<ConsumedEvent> ConsumedEvents => Set<ConsumedEvent>();
+
     internal Actor Actor => actor.Current;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -62,6 +64,14 @@ public static class LedgerModel
             e.Property(x => x.PostedBy).HasMaxLength(128);
             e.HasIndex(x => x.DealId);
             e.HasMany(x => x.Postings).WithOne().HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<ConsumedEvent>(e =>
+        {
+            e.ToTable("ledger_consumed_events");
+            e.HasKey(x => x.OutboxId);
+            e.Property(x => x.OutboxId).ValueGeneratedNever();
+            e.Property(x => x.EventType).HasMaxLength(64);
+            e.Property(x => x.ErrorCode).HasMaxLength(96);
         });
         modelBuilder.Entity<Posting>(e =>
         {

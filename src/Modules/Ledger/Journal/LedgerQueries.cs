@@ -15,8 +15,55 @@ public sealed record ConservationReport(Money CameIn, Money Held, Money PaidOut,
     public bool Holds => Violations.Count == 0;
 }
 
+/// <summary>An outbox message waiting for the ledger (the fields a consumer needs).</summary>
+public sealed record PendingEvent(long Id, string Module, string EventType, string ObjectId, string? RegionCode, DateTimeOffset OccurredAt, string Payload);
+
+/// <summary>An event the ledger consumed but could not post (its refusal code), for finance to look at.</summary>
+public sealed record RefusedEvent(long OutboxId, string EventType, DateTimeOffset ConsumedAt, string ErrorCode);
+
 public sealed class LedgerQueries(LedgerDb db)
 {
+    /// <summary>
+    /// Outbox messages of <paramref name="module"/> with one of <paramref name="eventTypes"/> that the ledger has not
+    /// consumed yet, oldest first. An anti-join, not a cursor: a transaction that commits a lower id late is not skipped.
+    /// </summary>
+    public async Task<List<PendingEvent>> PendingEventsAsync(string module, IReadOnlyCollection<string> eventTypes, int take, CancellationToken ct = default) =>
+        await db.Outbox.AsNoTracking()
+            .Where(m => m.Module == module && eventTypes.Contains(m.EventType) && !db.ConsumedEvents.Any(c => c.OutboxId == m.Id))
+            .OrderBy(m => m.Id).Take(take)
+            .Select(m => new PendingEvent(m.Id, m.Module, m.EventType, m.ObjectId, m.RegionCode, m.OccurredAt, m.Payload))
+            .ToListAsync(ct);
+
+    /// <summary>The latest earlier outbox message of a type about an object (e.g. the settlement terms of a deal), or null.</summary>
+    public async Task<PendingEvent?> LatestEventAsync(string module, string eventType, string objectId, long beforeId, CancellationToken ct = default) =>
+        await db.Outbox.AsNoTracking()
+            .Where(m => m.Module == module && m.EventType == eventType && m.ObjectId == objectId && m.Id < beforeId)
+            .OrderByDescending(m => m.Id)
+            .Select(m => new PendingEvent(m.Id, m.Module, m.EventType, m.ObjectId, m.RegionCode, m.OccurredAt, m.Payload))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Every outbox message of one type of a module in the actor's scope, oldest first.</summary>
+    public async Task<List<PendingEvent>> EventsAsync(string module, string eventType, CancellationToken ct = default)
+    {
+        var prefix = db.Actor.Scope.Prefix;
+        return await db.Outbox.AsNoTracking()
+            .Where(m => m.Module == module && m.EventType == eventType && m.RegionCode != null && m.RegionCode.StartsWith(prefix))
+            .OrderBy(m => m.Id)
+            .Select(m => new PendingEvent(m.Id, m.Module, m.EventType, m.ObjectId, m.RegionCode, m.OccurredAt, m.Payload))
+            .ToListAsync(ct);
+    }
+
+    public async Task<List<RefusedEvent>> RefusedEventsAsync(CancellationToken ct = default) =>
+        (await db.ConsumedEvents.AsNoTracking().Where(c => c.ErrorCode != null).OrderBy(c => c.OutboxId).ToListAsync(ct))
+            .Select(c => new RefusedEvent(c.OutboxId, c.EventType, c.ConsumedAt, c.ErrorCode!)).ToList();
+
+    /// <summary>A deal's balances by account kind, regardless of the reader's scope: for public disclosure of where a deal's money went.</summary>
+    public async Task<Dictionary<AccountKind, long>> PublicDealBalancesAsync(Guid dealId, CancellationToken ct = default) =>
+        (await db.Accounts.IgnoreQueryFilters().AsNoTracking().Where(a => a.DealId == dealId).Select(a => new { a.Kind, a.BalanceFen }).ToListAsync(ct))
+            .GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.Sum(a => a.BalanceFen));
+
+    public Task<int> ConsumedCountAsync(CancellationToken ct = default) => db.ConsumedEvents.CountAsync(ct);
+
     /// <summary>试算平衡表: every account in scope with its balance.</summary>
     public async Task<List<AccountBalance>> TrialBalanceAsync(CancellationToken ct = default) =>
         (await db.Accounts.OrderBy(a => a.Code).ToListAsync(ct))
@@ -25,8 +72,12 @@ public sealed class LedgerQueries(LedgerDb db)
     /// <summary>A deal's statement: every posting to its accounts, in order.</summary>
     public async Task<List<StatementLine>> DealStatementAsync(Guid dealId, CancellationToken ct = default)
     {
-        var rows = await db.Entries.Where(e => e.DealId == dealId).OrderBy(e => e.Id)
-            .SelectMany(e => e.Postings.Select(p => new { e.Id, e.BusinessKey, e.PostedAt, e.Description, p.AccountCode, p.AmountFen }))
+        // A join, not SelectMany over the navigation: SQLite cannot run the APPLY that would need.
+        var rows = await (from e in db.Entries
+                          join p in db.Postings on e.Id equals p.EntryId
+                          where e.DealId == dealId
+                          orderby e.Id, p.Id
+                          select new { e.Id, e.BusinessKey, e.PostedAt, e.Description, p.AccountCode, p.AmountFen })
             .ToListAsync(ct);
         return rows.Select(r => new StatementLine(r.Id, r.BusinessKey, r.PostedAt, r.Description, r.AccountCode, new Money(r.AmountFen))).ToList();
     }

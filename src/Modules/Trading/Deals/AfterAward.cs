@@ -91,6 +91,8 @@ public sealed class SignContractHandler(DealUnit unit, IBankGateway bank)
             var signed = deal.SignContract(request.Terms, objections, now);
             if (signed.IsSuccess)
             {
+                // Written before the deposit is applied, so the ledger books the receivable first.
+                unit.Db.Record(now, TradingEvents.SettlementTermsFixed, deal.Id.ToString(), deal.RegionCode, deal.TermsForSettlement(now));
                 await Settlement.ApplyWinnerDepositAsync(unit, bank, deal, now, ct);
             }
 
@@ -199,5 +201,50 @@ public sealed class CancelDealHandler(DealUnit unit, IBankGateway bank)
             }
 
             return cancelled;
+        }, ct);
+}
+
+/// <summary>合同价款到账: the bank confirms a payment of the contract price and the account it came from.</summary>
+public sealed record RecordContractPayment(Guid DealId, Money Amount, string FromAccount);
+
+public sealed class RecordContractPaymentHandler(DealUnit unit, IBankGateway bank)
+{
+    public Task<Result> HandleAsync(RecordContractPayment request, CancellationToken ct = default) =>
+        unit.RunAsync(request.DealId, async (deal, now) =>
+        {
+            var allowed = TradingPermissions.Require(unit.Db.Actor, "record_payment", Roles.Bank, Roles.TradingCentre);
+            if (allowed.IsFailure)
+            {
+                return allowed;
+            }
+
+            if (!deal.IsCollectingPayments)
+            {
+                return TradingErrors.WrongState(deal.Status.ToString());
+            }
+
+            if (request.Amount.Fen <= 0)
+            {
+                return TradingErrors.PaymentAmountInvalid();
+            }
+
+            if (string.IsNullOrWhiteSpace(request.FromAccount))
+            {
+                return TradingErrors.PaymentAccountRequired();
+            }
+
+            var winner = await unit.Db.Bidders.FirstAsync(b => b.Id == deal.WinnerId, ct);
+            var applied = winner.DepositStatus == DepositStatus.AppliedToPrice ? winner.DepositAmount.Fen : 0;
+            var paid = (await Settlement.PaymentsByAccountAsync(unit, deal.Id, ct)).Values.Sum();
+            var outstanding = deal.FinalPrice.Fen - applied - paid;
+            if (request.Amount.Fen > outstanding)
+            {
+                return TradingErrors.PaymentExceedsOutstanding(new Money(outstanding).ToString());
+            }
+
+            var account = request.FromAccount.Trim();
+            var reference = bank.Submit(new BankInstruction(deal.Id, winner.Id, BankInstructionKind.CollectPayment, request.Amount, account, "合同价款到账"));
+            unit.Note(deal, now, TradingEvents.ContractPaymentReceived, reference, new MoneyMoved(deal.Code, request.Amount.Fen, reference, account));
+            return Result.Success();
         }, ct);
 }

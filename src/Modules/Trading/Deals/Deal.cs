@@ -2,8 +2,24 @@ using Qingshan.Kernel;
 
 namespace Qingshan.Trading.Deals;
 
+/// <summary>What kind of party a share goes to: decides the ledger account it is posted to.</summary>
+public enum ShareKind
+{
+    /// <summary>出让方.</summary>
+    Transferor = 0,
+
+    /// <summary>村集体经济组织.</summary>
+    Collective = 1,
+
+    /// <summary>农户（含参与管护的村民）.</summary>
+    Household = 2,
+
+    /// <summary>收益反哺: split by the county's rule into the erosion-control and maintenance funds.</summary>
+    Reinvestment = 3,
+}
+
 /// <summary>收益分配: one party's share of the net proceeds, in basis points (1/10000).</summary>
-public sealed record DistributionShare(string Party, int BasisPoints);
+public sealed record DistributionShare(string Party, int BasisPoints, ShareKind Kind = ShareKind.Transferor);
 
 /// <summary>付款计划: one instalment of the contract price.</summary>
 public sealed record Instalment(DateOnly DueOn, Money Amount);
@@ -221,6 +237,22 @@ internal sealed class Deal
         var parts = net.Allocate(Shares.Select(s => (long)s.BasisPoints).ToArray());
         return Shares.Select((s, i) => (s.Party, parts[i])).ToList();
     }
+
+    /// <summary>The terms the ledger settles by (see <see cref="SettlementTerms"/>); the contract date is China's calendar day.</summary>
+    public SettlementTerms TermsForSettlement(DateTimeOffset signedAt) => new(
+        Code,
+        Round,
+        ContractNumber ?? "",
+        DateOnly.FromDateTime(signedAt.ToOffset(TimeSpan.FromHours(8)).DateTime),
+        FinalPrice.Fen,
+        AccountingFee.Fen,
+        AppraisalFee.Fen,
+        PlatformFeeBasisPoints,
+        [.. Shares.Select(s => new SettlementShare(s.Party, s.BasisPoints, s.Kind))],
+        [.. PaymentSchedule.Select(i => new SettlementInstalment(i.DueOn, i.Amount.Fen))]);
+
+    /// <summary>Contract payments are received after signing, until the deal is final.</summary>
+    public bool IsCollectingPayments => Status is DealStatus.Contracted or DealStatus.Filed or DealStatus.Certified;
 
     public Result ApproveWorkPlan(string approvalDocument)
     {

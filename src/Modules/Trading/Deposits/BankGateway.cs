@@ -13,6 +13,12 @@ public enum BankInstructionKind
 
     /// <summary>保证金转价款: the winner's deposit becomes part of the price.</summary>
     ApplyToPrice = 2,
+
+    /// <summary>合同价款到账.</summary>
+    CollectPayment = 3,
+
+    /// <summary>合同价款原路退还（中止、终止）.</summary>
+    RefundPayment = 4,
 }
 
 /// <summary>One instruction to (or confirmation from) the settlement bank about a deposit.</summary>

@@ -164,6 +164,56 @@ namespace Qingshan.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "distribution_reinvestment_plans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    deal_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    deal_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    contract_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    measures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    submitted_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    development_reform_approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    development_reform_approved_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    water_approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    water_approved_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    reminder_sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    escalated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_distribution_reinvestment_plans", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "distribution_spendings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    plan_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    deal_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    fund = table.Column<int>(type: "integer", nullable: false),
+                    measure = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    amount_fen = table.Column<long>(type: "bigint", nullable: false),
+                    spent_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    attachment_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    attachment = table.Column<byte[]>(type: "bytea", nullable: false),
+                    attachment_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_distribution_spendings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_accounts",
                 columns: table => new
                 {
@@ -178,6 +228,21 @@ namespace Qingshan.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ledger_accounts", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_consumed_events",
+                columns: table => new
+                {
+                    outbox_id = table.Column<long>(type: "bigint", nullable: false),
+                    event_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    consumed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    entries = table.Column<int>(type: "integer", nullable: false),
+                    error_code = table.Column<string>(type: "character varying(96)", maxLength: 96, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_consumed_events", x => x.outbox_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -730,6 +795,7 @@ namespace Qingshan.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     party = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     basis_points = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
                     deal_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -1040,6 +1106,17 @@ namespace Qingshan.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_distribution_reinvestment_plans_deal_id",
+                table: "distribution_reinvestment_plans",
+                column: "deal_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_distribution_spendings_plan_id",
+                table: "distribution_spendings",
+                column: "plan_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_ledger_accounts_deal_id",
                 table: "ledger_accounts",
                 column: "deal_id");
@@ -1285,6 +1362,15 @@ namespace Qingshan.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "audit_nodes");
+
+            migrationBuilder.DropTable(
+                name: "distribution_reinvestment_plans");
+
+            migrationBuilder.DropTable(
+                name: "distribution_spendings");
+
+            migrationBuilder.DropTable(
+                name: "ledger_consumed_events");
 
             migrationBuilder.DropTable(
                 name: "ledger_postings");

@@ -158,6 +158,56 @@ namespace Qingshan.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "distribution_reinvestment_plans",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    deal_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    deal_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    contract_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    measures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    submitted_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    development_reform_approved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    development_reform_approved_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    water_approved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    water_approved_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    reminder_sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    escalated_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_distribution_reinvestment_plans", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "distribution_spendings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    plan_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    deal_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    fund = table.Column<int>(type: "INTEGER", nullable: false),
+                    measure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    amount_fen = table.Column<long>(type: "INTEGER", nullable: false),
+                    spent_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    attachment_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    attachment = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    attachment_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_distribution_spendings", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ledger_accounts",
                 columns: table => new
                 {
@@ -172,6 +222,21 @@ namespace Qingshan.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_ledger_accounts", x => x.code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ledger_consumed_events",
+                columns: table => new
+                {
+                    outbox_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    consumed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    entries = table.Column<int>(type: "INTEGER", nullable: false),
+                    error_code = table.Column<string>(type: "TEXT", maxLength: 96, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ledger_consumed_events", x => x.outbox_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -724,6 +789,7 @@ namespace Qingshan.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     party = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     basis_points = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
                     deal_id = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -1034,6 +1100,17 @@ namespace Qingshan.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_distribution_reinvestment_plans_deal_id",
+                table: "distribution_reinvestment_plans",
+                column: "deal_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_distribution_spendings_plan_id",
+                table: "distribution_spendings",
+                column: "plan_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_ledger_accounts_deal_id",
                 table: "ledger_accounts",
                 column: "deal_id");
@@ -1273,6 +1350,15 @@ namespace Qingshan.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_nodes");
+
+            migrationBuilder.DropTable(
+                name: "distribution_reinvestment_plans");
+
+            migrationBuilder.DropTable(
+                name: "distribution_spendings");
+
+            migrationBuilder.DropTable(
+                name: "ledger_consumed_events");
 
             migrationBuilder.DropTable(
                 name: "ledger_postings");

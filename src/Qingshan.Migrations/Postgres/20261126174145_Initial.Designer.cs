@@ -14,7 +14,7 @@ using Qingshan.Migrations;
 namespace Qingshan.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchemaDb))]
-    [Migration("20261126164046_Initial")]
+    [Migration("20261126174145_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -964,6 +964,173 @@ namespace Qingshan.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Qingshan.Distribution.Reinvestment.ReinvestmentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ContractDate")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_date");
+
+                    b.Property<string>("DealCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("deal_code");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateTimeOffset?>("DevelopmentReformApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("development_reform_approved_at");
+
+                    b.Property<string>("DevelopmentReformApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("development_reform_approved_by");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<DateTimeOffset?>("WaterApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("water_approved_at");
+
+                    b.Property<string>("WaterApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("water_approved_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_distribution_reinvestment_plans");
+
+                    b.HasIndex("DealId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_distribution_reinvestment_plans_deal_id");
+
+                    b.ToTable("distribution_reinvestment_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Distribution.Reinvestment.Spending", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<byte[]>("Attachment")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("attachment");
+
+                    b.Property<string>("AttachmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_name");
+
+                    b.Property<string>("AttachmentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("attachment_sha256");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("integer")
+                        .HasColumnName("fund");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("measure");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("spent_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_distribution_spendings");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_distribution_spendings_plan_id");
+
+                    b.ToTable("distribution_spendings", (string)null);
+                });
+
             modelBuilder.Entity("Qingshan.Ledger.Accounts.LedgerAccount", b =>
                 {
                     b.Property<string>("Code")
@@ -1009,6 +1176,37 @@ namespace Qingshan.Migrations.Postgres
                         .HasDatabaseName("ix_ledger_accounts_region_code");
 
                     b.ToTable("ledger_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Qingshan.Ledger.Journal.ConsumedEvent", b =>
+                {
+                    b.Property<long>("OutboxId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_id");
+
+                    b.Property<DateTimeOffset>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<int>("Entries")
+                        .HasColumnType("integer")
+                        .HasColumnName("entries");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)")
+                        .HasColumnName("error_code");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_type");
+
+                    b.HasKey("OutboxId")
+                        .HasName("pk_ledger_consumed_events");
+
+                    b.ToTable("ledger_consumed_events", (string)null);
                 });
 
             modelBuilder.Entity("Qingshan.Ledger.Journal.JournalEntry", b =>
@@ -2520,6 +2718,10 @@ namespace Qingshan.Migrations.Postgres
                             b1.Property<Guid>("DealId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("deal_id");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer")
+                                .HasColumnName("kind");
 
                             b1.Property<string>("Party")
                                 .IsRequired()

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Qingshan.Distribution.Settlement;
+using Qingshan.Kernel;
+
+namespace Qingshan.Distribution;
+
+/// <summary>Posts trading's money to the ledger every few seconds (and the reinvestment deadline checks), as the system actor.</summary>
+internal sealed class DistributionWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DistributionWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(3), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System;
+                await scope.ServiceProvider.GetRequiredService<PostTradingMoneyHandler>().PostPendingAsync(ct: stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Reinvestment.CheckReinvestmentDeadlinesHandler>().HandleAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "posting trading money to the ledger failed; retrying");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

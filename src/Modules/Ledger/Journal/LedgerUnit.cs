@@ -1,0 +1,239 @@
+using Microsoft.EntityFrameworkCore;
+using Qingshan.Data;
+using Qingshan.Kernel;
+using Qingshan.Ledger.Accounts;
+using Qingshan.Ledger.Data;
+
+namespace Qingshan.Ledger.Journal;
+
+/// <summary>
+/// One ledger transaction: several entries, freezes and the consumed-event mark commit together or not at all. The
+/// ledger lock is taken first (advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite), and before commit the
+/// conservation invariant is checked: all account balances still add up to zero fen, i.e. what came in through the
+/// bank equals what is held plus what was paid out or refunded. A violation is a bug: it throws and rolls back.
+/// </summary>
+public sealed class LedgerUnit(LedgerDb db, TimeProvider clock)
+{
+    public async Task<Result<T>> RunAsync<T>(Func<LedgerSession, Task<Result<T>>> work, CancellationToken ct = default)
+    {
+        await using var tx = await BeginAsync(ct);
+        await DbLocks.AcquireAsync(db, "ledger", ct);
+        var session = new LedgerSession(db, clock);
+        var result = await work(session);
+        if (result.IsFailure)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return result;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var total = await db.Accounts.IgnoreQueryFilters().SumAsync(a => (long?)a.BalanceFen, ct) ?? 0;
+        if (total != 0)
+        {
+            throw new InvalidOperationException($"ledger conservation violated: balances add up to {total} fen");
+        }
+
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.BeginTransactionAsync(ct);
+        }
+
+        // BEGIN IMMEDIATE: take the write lock before reading balances (see Trading's DealUnit for the failure a
+        // deferred transaction gave under load).
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+        return await db.Database.UseTransactionAsync(transaction, ct) ?? throw new InvalidOperationException("EF did not enlist the transaction");
+    }
+}
+
+/// <summary>What a <see cref="LedgerUnit"/> transaction can do. Reads see the session's own writes.</summary>
+public sealed class LedgerSession
+{
+    private readonly LedgerDb db;
+    private readonly TimeProvider clock;
+    private readonly Dictionary<string, LedgerAccount> accounts = new(StringComparer.Ordinal);
+
+    internal LedgerSession(LedgerDb db, TimeProvider clock)
+    {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /// <summary>Funds spent by reinvestment may not go below zero.</summary>
+    private static readonly AccountKind[] NoOverdraft = [AccountKind.ErosionControlFund, AccountKind.MaintenanceFund, AccountKind.DepositsHeld, AccountKind.Proceeds];
+
+    public async Task<Result<PostedEntry>> PostAsync(PostEntry request, CancellationToken ct = default)
+    {
+        var lines = request.Lines.Where(l => l.Amount.Fen != 0).ToList();
+        if (lines.Count == 0)
+        {
+            return LedgerErrors.EntryEmpty();
+        }
+
+        var debits = lines.Where(l => l.Amount.Fen > 0).Sum(l => l.Amount.Fen);
+        var credits = -lines.Where(l => l.Amount.Fen < 0).Sum(l => l.Amount.Fen);
+        if (debits != credits)
+        {
+            return LedgerErrors.EntryUnbalanced(debits, credits);
+        }
+
+        if (!db.Actor.Scope.Includes(request.RegionCode))
+        {
+            return LedgerErrors.AccountOutOfScope(request.RegionCode);
+        }
+
+        var postings = lines.GroupBy(l => PostEntryHandler.Code(l, request.RegionCode))
+            .Select(g => (Code: g.Key, Kind: g.First().Account, Deal: g.First().DealId, Amount: g.Sum(x => x.Amount.Fen)))
+            .Where(p => p.Amount != 0).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+
+        var existing = await db.Entries.IgnoreQueryFilters().Include(e => e.Postings).FirstOrDefaultAsync(e => e.BusinessKey == request.BusinessKey, ct);
+        if (existing is not null)
+        {
+            var same = existing.Postings.OrderBy(p => p.AccountCode, StringComparer.Ordinal).Select(p => (p.AccountCode, p.AmountFen))
+                .SequenceEqual(postings.Select(p => (p.Code, p.Amount)));
+            return same ? new PostedEntry(existing.Id, Replayed: true) : LedgerErrors.BusinessKeyReused(request.BusinessKey);
+        }
+
+        foreach (var p in postings)
+        {
+            var account = await AccountAsync(p.Code, ct);
+            if (account is null)
+            {
+                account = new LedgerAccount(p.Code, p.Kind, request.RegionCode, p.Deal, p.Kind.ToString());
+                db.Accounts.Add(account);
+                accounts[p.Code] = account;
+            }
+
+            if (account.IsFrozen)
+            {
+                return LedgerErrors.AccountFrozen(account.Code);
+            }
+
+            if (NoOverdraft.Contains(account.Kind) && account.BalanceFen + p.Amount < 0)
+            {
+                return LedgerErrors.InsufficientBalance(account.Code, account.BalanceFen, -p.Amount);
+            }
+        }
+
+        foreach (var p in postings)
+        {
+            accounts[p.Code].Apply(p.Amount);
+        }
+
+        var now = clock.GetUtcNow();
+        var entry = new JournalEntry(request.BusinessKey, request.Description, request.RegionCode, request.DealId, now, db.Actor.UserName, postings.Select(p => new Posting(p.Code, p.Amount)));
+        db.Entries.Add(entry);
+        db.Record(now, "JournalEntryPosted", request.BusinessKey, request.RegionCode, new { request.BusinessKey, request.Description, request.DealId, Postings = postings.Select(p => new { Account = p.Code, AmountFen = p.Amount }) });
+        await db.SaveChangesAsync(ct);
+        return new PostedEntry(entry.Id, Replayed: false);
+    }
+
+    /// <summary>An account's balance in fen (0 when it does not exist yet).</summary>
+    public async Task<long> BalanceAsync(string code, CancellationToken ct = default) => (await AccountAsync(code, ct))?.BalanceFen ?? 0;
+
+    /// <summary>Every account of a deal with its balance.</summary>
+    public async Task<List<AccountBalance>> DealAccountsAsync(Guid dealId, CancellationToken ct = default)
+    {
+        var list = await db.Accounts.IgnoreQueryFilters().Where(a => a.DealId == dealId).ToListAsync(ct);
+        foreach (var a in list)
+        {
+            accounts.TryAdd(a.Code, a);
+        }
+
+        return list.Select(a => new AccountBalance(a.Code, a.Kind, a.RegionCode, a.DealId, new Money(a.BalanceFen), a.IsFrozen)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The postings of an earlier entry (to reverse it), or null.</summary>
+    public async Task<List<(string Account, long AmountFen)>?> EntryPostingsAsync(string businessKey, CancellationToken ct = default)
+    {
+        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Postings).FirstOrDefaultAsync(e => e.BusinessKey == businessKey, ct);
+        return entry?.Postings.Select(p => (p.AccountCode, p.AmountFen)).ToList();
+    }
+
+    public async Task<bool> HasEntryAsync(string businessKey, CancellationToken ct = default) =>
+        await db.Entries.IgnoreQueryFilters().AnyAsync(e => e.BusinessKey == businessKey, ct);
+
+    /// <summary>账务封存 / 解封 of every account of a deal; returns how many accounts changed.</summary>
+    public async Task<int> SetDealFrozenAsync(Guid dealId, bool frozen, string reason, CancellationToken ct = default)
+    {
+        var list = await db.Accounts.IgnoreQueryFilters().Where(a => a.DealId == dealId && a.IsFrozen != frozen).ToListAsync(ct);
+        foreach (var a in list)
+        {
+            if (frozen)
+            {
+                a.Freeze();
+            }
+            else
+            {
+                a.Unfreeze();
+            }
+        }
+
+        if (list.Count > 0)
+        {
+            db.Record(clock.GetUtcNow(), frozen ? "DealAccountsFrozen" : "DealAccountsUnfrozen", dealId.ToString(), list[0].RegionCode, new { DealId = dealId, Reason = reason, Accounts = list.Select(a => a.Code) });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return list.Count;
+    }
+
+    /// <summary>Whether an outbox message has already been consumed by the ledger (posted, or refused and noted).</summary>
+    public Task<bool> IsConsumedAsync(long outboxId, CancellationToken ct = default) => db.ConsumedEvents.AnyAsync(c => c.OutboxId == outboxId, ct);
+
+    /// <summary>Marks an outbox message consumed, in this transaction: a crash before commit leaves it pending with nothing posted.</summary>
+    public void MarkConsumed(long outboxId, string eventType, int entries, string? errorCode = null) =>
+        db.ConsumedEvents.Add(new ConsumedEvent(outboxId, eventType, clock.GetUtcNow(), entries, errorCode));
+
+    private async Task<LedgerAccount?> AccountAsync(string code, CancellationToken ct)
+    {
+        if (accounts.TryGetValue(code, out var a))
+        {
+            return a;
+        }
+
+        a = await db.Accounts.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Code == code, ct);
+        if (a is not null)
+        {
+            accounts[code] = a;
+        }
+
+        return a;
+    }
+}
+
+/// <summary>An outbox message of another module that the ledger has consumed (its inbox): the mark commits with the postings.</summary>
+internal sealed class ConsumedEvent
+{
+    private ConsumedEvent()
+    {
+    }
+
+    public ConsumedEvent(long outboxId, string eventType, DateTimeOffset at, int entries, string? errorCode)
+    {
+        OutboxId = outboxId;
+        EventType = eventType;
+        ConsumedAt = at;
+        Entries = entries;
+        ErrorCode = errorCode;
+    }
+
+    public long OutboxId { get; private set; }
+
+    public string EventType { get; private set; } = "";
+
+    public DateTimeOffset ConsumedAt { get; private set; }
+
+    public int Entries { get; private set; }
+
+    /// <summary>Set when the event could not be posted (e.g. a frozen account): kept for finance to look at, never retried silently.</summary>
+    public string? ErrorCode { get; private set; }
+}
