@@ -18,6 +18,12 @@ public static class Policies
     /// <summary>Read sign-in and operation logs: the audit and security administrators.</summary>
     public const string AuditRead = "audit.read";
 
+    /// <summary>Read deals, auction state and certificates of one's region: every business role of trading.</summary>
+    public const string TradingRead = "trading.read";
+
+    /// <summary>Bid in an online auction: operators (经营主体) and the trading centre.</summary>
+    public const string TradingBid = "trading.bid";
+
     public static void Configure(AuthorizationOptions o)
     {
         // Nothing is reachable without a decision: unauthenticated requests are refused unless marked anonymous.
@@ -25,6 +31,8 @@ public static class Policies
         o.AddPolicy(RegistryRead, p => p.RequireRole(Roles.WaterBureau, Roles.DevelopmentReform, Roles.Finance, Roles.TradingCentre, Roles.AppraisalAgency, Roles.Bank, Roles.PlatformAdmin));
         o.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.WaterBureau));
         o.AddPolicy(AdminUsers, p => p.RequireRole(Roles.PlatformAdmin));
+        o.AddPolicy(TradingRead, p => p.RequireRole(Roles.WaterBureau, Roles.DevelopmentReform, Roles.Finance, Roles.TradingCentre, Roles.AppraisalAgency, Roles.Bank, Roles.Transferor, Roles.Operator));
+        o.AddPolicy(TradingBid, p => p.RequireRole(Roles.Operator, Roles.TradingCentre));
         o.AddPolicy(AuditRead, p => p.RequireRole(Roles.AuditAdmin, Roles.SecurityAdmin));
     }
 }
