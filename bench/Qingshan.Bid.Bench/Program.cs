@@ -16,6 +16,7 @@ using Qingshan.Platform;
 using Qingshan.Registry.Holders;
 using Qingshan.Registry.Plots;
 using Qingshan.Registry.Rights;
+using Qingshan.Trading.Bidding;
 using Qingshan.Trading.Deals;
 
 // Bid benchmark (bench/bid.sh drives it; not a test).

@@ -49,6 +49,7 @@ public static class TradingModule
         services.AddScoped<CertificateQueries>();
         services.AddScoped<RenderCertificatePdfHandler>();
         services.AddScoped<DealQueries>();
+        services.AddScoped<PublicDealQueries>();
         services.AddHostedService<DealCloser>();
         return services;
     }
