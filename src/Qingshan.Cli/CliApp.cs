@@ -41,6 +41,7 @@ public static class CliApp
 
         root.Subcommands.Add(AccountingCommands.Create(stdout, stderr));
         root.Subcommands.Add(LedgerCommands.Create(stdout, stderr));
+        root.Subcommands.Add(TradingCommands.Create(stdout, stderr));
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try

@@ -36,6 +36,7 @@ public static class TradingModule
         services.AddScoped<ReviewBidderHandler>();
         services.AddScoped<PayDepositHandler>();
         services.AddScoped<PlaceBidHandler>();
+        services.AddScoped<AuctionQueries>();
         services.AddScoped<AdvanceDealHandler>();
         services.AddScoped<AdvanceDueDealsHandler>();
         services.AddScoped<ExercisePriorityRightHandler>();
@@ -51,7 +52,9 @@ public static class TradingModule
         services.AddScoped<IssueCertificateHandler>();
         services.AddScoped<VerifyCertificateHandler>();
         services.AddScoped<CertificateQueries>();
+        services.AddScoped<RenderCertificatePdfHandler>();
         services.AddScoped<DealQueries>();
+        services.AddScoped<PublicDealQueries>();
         services.AddHostedService<DealCloser>();
         return services;
     }

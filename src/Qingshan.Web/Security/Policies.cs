@@ -38,8 +38,13 @@ public static class Policies
 
     /// <summary>File contracts: water, development-and-reform, finance.</summary>
     public const string TradingFiling = "trading.filing";
+
     /// <summary>Read the ledger, receivables and reinvestment plans: finance, DRC, water and the trading centre (actions check their own roles).</summary>
     public const string LedgerRead = "ledger.read";
+
+    /// <summary>Read deals, auction state and certificates of one's region: every business role of trading.</summary>
+    public const string TradingRead = "trading.read";
+
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -55,6 +60,7 @@ public static class Policies
         o.AddPolicy(TradingBidders, p => p.RequireRole(Roles.Operator, Roles.TradingCentre, Roles.Bank));
         o.AddPolicy(TradingBid, p => p.RequireRole(Roles.Operator));
         o.AddPolicy(TradingFiling, p => p.RequireRole(Roles.WaterBureau, Roles.DevelopmentReform, Roles.Finance));
+        o.AddPolicy(TradingRead, p => p.RequireRole(Roles.WaterBureau, Roles.DevelopmentReform, Roles.Finance, Roles.TradingCentre, Roles.AppraisalAgency, Roles.Bank, Roles.Transferor, Roles.Operator));
         o.AddPolicy(AuditRead, p => p.RequireRole(Roles.AuditAdmin, Roles.SecurityAdmin));
         o.AddPolicy(LedgerRead, p => p.RequireRole(Roles.Finance, Roles.DevelopmentReform, Roles.WaterBureau, Roles.TradingCentre));
     }

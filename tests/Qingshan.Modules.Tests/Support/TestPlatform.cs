@@ -28,6 +28,9 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public bool IsPostgres => database.Options.IsPostgres;
 
+    /// <summary>The store, for a second process-like client (the CLI tests pass it as <c>--db</c>).</summary>
+    public Qingshan.Data.DatabaseOptions DatabaseOptions => database.Options;
+
     /// <summary>2026-03-02 09:00 China time: inside a first quarter, so catalog adjustments are allowed unless a test moves the clock.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 

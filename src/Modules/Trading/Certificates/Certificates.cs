@@ -8,6 +8,7 @@ using Qingshan.Audit.Checkpoints;
 using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Registry.Holders;
+using Qingshan.Registry.Rights;
 using Qingshan.Trading.Bidding;
 using Qingshan.Trading.Data;
 using Qingshan.Trading.Deals;
@@ -46,6 +47,7 @@ public sealed record CertificateContent(
     string RegionCode,
     string ProductName,
     IReadOnlyList<Guid> Plots,
+    IReadOnlyList<string> PlotCodes,
     string Transferor,
     string Operator,
     Guid OperatorId,
@@ -62,6 +64,19 @@ public sealed record CertificateContent(
     DateTimeOffset IssuedAt)
 {
     public string ToCanonicalJson() => JsonSerializer.Serialize(this, OutboxJson.Options);
+
+    /// <summary>Reads stored content back; null when it is not a certificate's JSON (e.g. altered beyond parsing).</summary>
+    public static CertificateContent? TryParse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CertificateContent>(json, OutboxJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>发放交易凭证 (water bureau with DRC): canonical content, SM3 digest, SM2 signature; the deal is complete.</summary>
@@ -69,7 +84,7 @@ public sealed record IssueCertificate(Guid DealId);
 
 public sealed record IssuedCertificate(string Number, string Content, string Sm3Hex, string SignatureHex, string VerificationPath);
 
-public sealed class IssueCertificateHandler(DealUnit unit, CertificateSigner signer, HolderDirectory holders)
+public sealed class IssueCertificateHandler(DealUnit unit, CertificateSigner signer, HolderDirectory holders, CheckTradabilityHandler registry)
 {
     public async Task<Result<IssuedCertificate>> HandleAsync(IssueCertificate request, CancellationToken ct = default) =>
         await unit.RunAsync<IssuedCertificate>(request.DealId, async (deal, now) =>
@@ -87,9 +102,11 @@ public sealed class IssueCertificateHandler(DealUnit unit, CertificateSigner sig
 
             var winner = await unit.Db.Bidders.FirstAsync(b => b.Id == deal.WinnerId, ct);
             var transferor = await holders.FindAsync(deal.TransferorId!.Value, ct);
+            // The registry's answer carries each plot's code: the certificate names plots the way the registry does.
+            var plotCodes = (await registry.HandleAsync(deal.PlotIds, ct)).Select(p => p.PlotCode).ToList();
             var number = "SBJYPZ-" + deal.Code;
             var content = new CertificateContent(
-                number, deal.Code, deal.RegionCode, deal.ProductName, deal.PlotIds, transferor?.Name ?? deal.TransferorId.ToString()!, winner.Name, winner.HolderId,
+                number, deal.Code, deal.RegionCode, deal.ProductName, deal.PlotIds, plotCodes, transferor?.Name ?? deal.TransferorId.ToString()!, winner.Name, winner.HolderId,
                 deal.FinalPrice.Fen, deal.FinalPrice.ToChineseCapital(), deal.WonByPriorityRight, deal.ContractNumber!, deal.ContractTermYears, deal.ContractSignedAt!.Value,
                 deal.FiledWithWaterAt!.Value, deal.FiledWithDevelopmentReformAt!.Value, deal.FiledWithFinanceAt!.Value,
                 deal.Distribute(deal.FinalPrice).Select(p => $"{p.Party}:{p.Amount.Fen}").ToList(), now).ToCanonicalJson();
@@ -171,9 +188,10 @@ public sealed class CertificateQueries(TradingDb db, IOptions<TradingOptions> op
         return c is null ? null : (c.Number, c.Content, c.IssuedAt);
     }
 
-    public byte[] QrPng(string number)
+    public byte[] QrPng(string number) => QrPngFor(options.Value.PortalBaseUrl.TrimEnd('/') + CertificatePaths.Verification(number));
+
+    public static byte[] QrPngFor(string url)
     {
-        var url = options.Value.PortalBaseUrl.TrimEnd('/') + CertificatePaths.Verification(number);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         return new PngByteQRCode(data).GetGraphic(8);

@@ -1,0 +1,292 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Qingshan.Access.Users;
+using Qingshan.Data;
+using Qingshan.Kernel;
+using Qingshan.Kernel.NationalCodes;
+using Qingshan.Migrations;
+using Qingshan.Platform;
+using Qingshan.Registry.Holders;
+using Qingshan.Registry.Plots;
+using Qingshan.Registry.Rights;
+using Qingshan.Trading.Bidding;
+using Qingshan.Trading.Deals;
+
+// Bid benchmark (bench/bid.sh drives it; not a test).
+//   setup --provider sqlite|postgres --db CONN --out FILE [--bidders 10]
+//       migrates and seeds the demo county, adds one operator account and one enterprise per bidder, and takes one deal
+//       through work plan … listing with every bidder qualified and holding a deposit, then starts its auction (free
+//       period 2 h). The listing steps run on a clock 30 days back, so the publicity period is already over.
+//   drive --url URL --setup FILE [--rate 200] [--seconds 30] [--closed-seconds 20] [--concurrency 32]
+//       signs every operator in through the form, then (1) open loop: one bid every 1/rate s on schedule, latency measured
+//       from the scheduled send time (no coordinated omission); (2) closed loop: --concurrency clients bid back to back,
+//       which gives the maximum sustained throughput. Prints p50/p95/p99 and BID_TPS=… for the script.
+var inv = CultureInfo.InvariantCulture;
+string Arg(string name, string? fallback = null) =>
+    args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback ?? throw new ArgumentException(name + " is required");
+
+return args.FirstOrDefault() switch
+{
+    "setup" => await SetupAsync(),
+    "drive" => await DriveAsync(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: setup --provider sqlite|postgres --db CONN --out FILE [--bidders N] | drive --url URL --setup FILE [--rate R] [--seconds S]");
+    return 1;
+}
+
+async Task<int> SetupAsync()
+{
+    const string county = "211322";
+    const string password = "Qs-Bench-2026";
+    var options = new DatabaseOptions
+    {
+        Provider = Arg("--provider") == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite,
+        ConnectionString = Arg("--db"),
+    };
+    var n = int.Parse(Arg("--bidders", "10"), inv);
+    await SchemaDb.MigrateAsync(options);
+    var clock = new ShiftedClock { Offset = TimeSpan.FromDays(-30) };
+    var services = new ServiceCollection();
+    services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+    services.AddSingleton<TimeProvider>(clock);
+    services.AddQingshanPlatform(options);
+    await using var provider = services.BuildServiceProvider();
+    await DemoCounty.SeedAsync(provider, password);
+
+    Actor As(string role) => new("bench-" + role, "bench-" + role, RegionScope.Of(AdminDivisionCode.Parse(county)), new HashSet<string>([role]), county);
+    async Task<T> Run<T>(Actor actor, Func<IServiceProvider, Task<Result<T>>> step)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Current = actor;
+        var result = await step(scope.ServiceProvider);
+        return result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error!.ToString());
+    }
+
+    async Task Do(Actor actor, Func<IServiceProvider, Task<Result>> step)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Current = actor;
+        var result = await step(scope.ServiceProvider);
+        if (result.IsFailure)
+        {
+            throw new InvalidOperationException(result.Error!.ToString());
+        }
+    }
+
+    Task<Guid> Enterprise(int i, string name)
+    {
+        var first17 = "91" + county + $"BN{i:D6}X";
+        return Run(Actor.System, sp => sp.GetRequiredService<RegisterRightsHolderHandler>().HandleAsync(
+            new RegisterRightsHolder(HolderKind.Enterprise, name, county, first17 + UnifiedSocialCreditCode.CheckCharacter(first17), null)));
+    }
+
+    var stamp = DateTime.UtcNow.ToString("HHmmss", inv);
+    Guid plot;
+    await using (var scope = provider.CreateAsyncScope())
+    {
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System;
+        plot = (await scope.ServiceProvider.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(Status: RightsStatus.Confirmed, PageSize: 1))).Rows[0].Id;
+    }
+
+    var transferor = await Enterprise(0, "压测出让方");
+    var water = As(Roles.WaterBureau);
+    var centre = As(Roles.TradingCentre);
+    var deal = await Run(water, sp => sp.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal("BENCH-" + stamp, county, "压测用水土保持生态产品经营权", [plot], null, "压测工作方案")));
+    await Do(water, sp => sp.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "压测批复")));
+    await Do(water, sp => sp.GetRequiredService<ApproveAccountingHandler>().HandleAsync(new ApproveAccounting(deal, 1_000_000m, "压测核算")));
+    await Do(centre, sp => sp.GetRequiredService<DetermineTransferorHandler>().HandleAsync(new DetermineTransferor(deal, transferor)));
+    await Do(As(Roles.AppraisalAgency), sp => sp.GetRequiredService<RecordAppraisalHandler>().HandleAsync(new RecordAppraisal(deal, Money.FromYuan(90_000), "收益法", "压测评估")));
+    await Do(centre, sp => sp.GetRequiredService<RecordPromotionHandler>().HandleAsync(new RecordPromotion(deal, "压测推介")));
+    await Do(As(Roles.Finance), sp => sp.GetRequiredService<ApproveDistributionPlanHandler>().HandleAsync(new ApproveDistributionPlan(deal, Money.Zero, Money.Zero, 0, [new DistributionShare("村集体", 10_000)])));
+    var listing = Money.FromYuan(100_000);
+    var step = Money.FromYuan(100);
+    await Do(centre, sp => sp.GetRequiredService<PublishListingHandler>().HandleAsync(new PublishListing(deal, new ListingTerms(listing, Money.FromYuan(10_000), step, 5, 120, 5, 60, 5))));
+    var bidders = new List<object>();
+    for (var i = 1; i <= n; i++)
+    {
+        var userName = $"bench_op{i:D2}";
+        await Run(Actor.System, sp => sp.GetRequiredService<ManageUsersHandler>().SaveAsync(new SaveUser(null, userName, $"压测经营主体{i}", "压测", county, [Roles.Operator], true, password)));
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<QingshanUser>>();
+            var user = (await users.FindByNameAsync(userName))!;
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
+        var holder = await Enterprise(i, $"压测经营主体{i}");
+        var bidder = await Run(centre, sp => sp.GetRequiredService<RegisterBidderHandler>().HandleAsync(new RegisterBidder(deal, holder)));
+        await Do(centre, sp => sp.GetRequiredService<ReviewBidderHandler>().HandleAsync(new ReviewBidder(deal, bidder, true, "压测")));
+        await Do(As(Roles.Bank), sp => sp.GetRequiredService<PayDepositHandler>().HandleAsync(new PayDeposit(deal, bidder, Money.FromYuan(10_000), $"6222{i:D8}")));
+        bidders.Add(new { bidderId = bidder, userName });
+    }
+
+    clock.Offset = TimeSpan.Zero;
+    var status = await Run(centre, sp => sp.GetRequiredService<AdvanceDealHandler>().HandleAsync(new AdvanceDeal(deal)));
+    if (status != DealStatus.Auction)
+    {
+        throw new InvalidOperationException("auction did not start: " + status);
+    }
+
+    await File.WriteAllTextAsync(Arg("--out"), JsonSerializer.Serialize(new { dealId = deal, password, stepFen = step.Fen, bidders }));
+    Console.WriteLine($"setup: deal {deal} in auction with {n} qualified bidders ({options.Provider})");
+    return 0;
+}
+
+async Task<int> DriveAsync()
+{
+    var url = new Uri(Arg("--url"));
+    var setup = JsonDocument.Parse(await File.ReadAllTextAsync(Arg("--setup"))).RootElement;
+    var rate = double.Parse(Arg("--rate", "200"), inv);
+    var seconds = double.Parse(Arg("--seconds", "30"), inv);
+    var closedSeconds = double.Parse(Arg("--closed-seconds", "20"), inv);
+    var concurrency = int.Parse(Arg("--concurrency", "32"), inv);
+    var deal = setup.GetProperty("dealId").GetGuid();
+    var password = setup.GetProperty("password").GetString()!;
+    var step = setup.GetProperty("stepFen").GetInt64();
+    var clients = new List<(HttpClient Http, Guid Bidder)>();
+    foreach (var b in setup.GetProperty("bidders").EnumerateArray())
+    {
+        clients.Add((await SignInAsync(url, b.GetProperty("userName").GetString()!, password), b.GetProperty("bidderId").GetGuid()));
+    }
+
+    async Task<long> MinimumAsync()
+    {
+        var state = await clients[0].Http.GetFromJsonAsync<JsonElement>($"/api/trading/deals/{deal}/auction");
+        return state.GetProperty("minimumBidFen").GetInt64();
+    }
+
+    // One bid: the k-th of a run goes to bidder k mod N at base + k steps, so consecutive bids come from different bidders
+    // and mostly rise; under concurrency some arrive out of order and are refused (409), which is recorded work too.
+    async Task<(double Ms, int Status)> BidAsync(long k, long baseFen, long scheduled)
+    {
+        var (http, bidder) = clients[(int)(k % clients.Count)];
+        try
+        {
+            using var response = await http.PostAsJsonAsync($"/api/trading/deals/{deal}/bids", new { bidderId = bidder, amountFen = baseFen + (k * step), clientRequestId = Guid.NewGuid().ToString("N") });
+            await response.Content.ReadAsByteArrayAsync();
+            return (Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, (int)response.StatusCode);
+        }
+        catch (HttpRequestException)
+        {
+            return (Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, 0);
+        }
+        catch (TaskCanceledException)
+        {
+            return (Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, 0); // timed out (30 s): counted, status 0
+        }
+    }
+
+    // Warm-up (JIT, connection pools, EF model): 5 s closed loop.
+    var (warm, warmSeconds) = await ClosedLoopAsync(TimeSpan.FromSeconds(5), 8);
+    Report("warm-up, 8 clients back to back for 5 s", warm, warmSeconds);
+
+    var baseFen = await MinimumAsync();
+    var total = (int)(rate * seconds);
+    var tasks = new Task<(double Ms, int Status)>[total];
+    var start = Stopwatch.GetTimestamp();
+    var tick = Stopwatch.Frequency / rate;
+    for (var k = 0; k < total; k++)
+    {
+        var due = start + (long)(k * tick);
+        while (Stopwatch.GetTimestamp() < due)
+        {
+            var wait = (due - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
+            if (wait > 2)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(wait - 1));
+            }
+            else
+            {
+                Thread.SpinWait(50);
+            }
+        }
+
+        tasks[k] = BidAsync(k, baseFen, due);
+    }
+
+    var results = await Task.WhenAll(tasks);
+    var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+    Report($"open loop {rate:F0} bids/s for {seconds:F0} s", results, elapsed);
+
+    var (closed, closedElapsed) = await ClosedLoopAsync(TimeSpan.FromSeconds(closedSeconds), concurrency);
+    var tps = closed.Count(r => r.Status is 200 or 409 or 422) / closedElapsed;
+    Report($"closed loop, {concurrency} clients back to back for {closedSeconds:F0} s", closed, closedElapsed);
+    Console.WriteLine(string.Create(inv, $"BID_TPS={tps:F1}"));
+    var p99 = Percentile(results.Select(r => r.Ms).ToList(), 0.99);
+    Console.WriteLine(string.Create(inv, $"OPEN_P99_MS={p99:F1}"));
+    return 0;
+
+    async Task<(List<(double Ms, int Status)> Results, double Seconds)> ClosedLoopAsync(TimeSpan duration, int workers)
+    {
+        var b = await MinimumAsync();
+        var next = -1L;
+        var bag = new System.Collections.Concurrent.ConcurrentBag<(double, int)>();
+        var t0 = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            while (Stopwatch.GetElapsedTime(t0) < duration)
+            {
+                var k = Interlocked.Increment(ref next);
+                bag.Add(await BidAsync(k, b, Stopwatch.GetTimestamp()));
+            }
+        }));
+        return (bag.ToList(), Stopwatch.GetElapsedTime(t0).TotalSeconds);
+    }
+}
+
+static async Task<HttpClient> SignInAsync(Uri url, string userName, string password)
+{
+    var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 };
+    var http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+    var form = await http.GetStringAsync("/account/login");
+    var token = WebUtility.HtmlDecode(Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
+    using var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = token, ["userName"] = userName, ["password"] = password, ["returnUrl"] = "",
+    }));
+    if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+    {
+        throw new InvalidOperationException($"{userName} could not sign in: {response.StatusCode} {response.Headers.Location}");
+    }
+
+    return http;
+}
+
+static double Percentile(List<double> values, double p)
+{
+    if (values.Count == 0)
+    {
+        return double.NaN;
+    }
+
+    values.Sort();
+    return values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+}
+
+static void Report(string title, IReadOnlyCollection<(double Ms, int Status)> results, double seconds)
+{
+    var ms = results.Select(r => r.Ms).ToList();
+    var byStatus = string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{title}: {results.Count} bids in {seconds:F1} s = {results.Count / seconds:F1} bids/s; latency ms p50={Percentile(ms, 0.5):F1} p95={Percentile(ms, 0.95):F1} p99={Percentile(ms, 0.99):F1} max={ms.DefaultIfEmpty(0).Max():F1}; HTTP {byStatus}"));
+}
+
+/// <summary>The real clock moved by <see cref="Offset"/>: setup lists the deal in the past so its publicity is over now.</summary>
+internal sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Qingshan.Kernel;
+using Qingshan.Trading.Bidding;
+using Qingshan.Trading.Certificates;
+using Qingshan.Web.Errors;
+using Qingshan.Web.Security;
+
+namespace Qingshan.Web.Api;
+
+/// <summary>
+/// Trading over HTTP for bidders' clients and the benchmark: the auction state with the caller's standing, bids with a
+/// client request id (a replay returns the first receipt), and the certificate PDF. Deals outside the caller's region
+/// are 404, as everywhere.
+/// </summary>
+public static class TradingApi
+{
+    /// <summary>Refusals that depend on what others did meanwhile (outbid, closed, state moved on): 409, the rest 422.</summary>
+    private static readonly HashSet<string> Conflicts = new(StringComparer.Ordinal)
+    {
+        "trading.deal.wrong_state", "trading.bid.auction_not_started", "trading.bid.auction_closed", "trading.bid.below_increment", "trading.bid.already_highest",
+    };
+
+    public sealed record BidBody(Guid BidderId, long AmountFen, string? ClientRequestId);
+
+    public static void MapTradingApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/trading");
+        group.MapGet("/deals/{id:guid}/auction", async (Guid id, Guid? bidderId, AuctionQueries auctions, CancellationToken ct) =>
+        {
+            var state = await auctions.StateAsync(id, bidderId, ct);
+            return state.IsFailure ? Problem(state.Error!) : Results.Ok(ToJson(state.Value));
+        }).RequireAuthorization(Policies.TradingRead);
+
+        group.MapPost("/deals/{id:guid}/bids", async (Guid id, BidBody body, PlaceBidHandler bids, CancellationToken ct) =>
+        {
+            var result = await bids.HandleAsync(new PlaceBid(id, body.BidderId, new Money(body.AmountFen), body.ClientRequestId ?? ""), ct);
+            if (result.IsFailure)
+            {
+                return Problem(result.Error!);
+            }
+
+            var receipt = result.Value;
+            return receipt.Accepted ? Results.Ok(ToJson(receipt)) : Problem(receipt.Refusal!, receipt);
+        }).RequireAuthorization(Policies.TradingBid);
+
+        group.MapGet("/certificates/{number}.pdf", async (string number, HttpRequest request, RenderCertificatePdfHandler render, CancellationToken ct) =>
+        {
+            var pdf = await render.HandleAsync(new RenderCertificatePdf(number, $"{request.Scheme}://{request.Host}"), ct);
+            return pdf.IsFailure ? Problem(pdf.Error!) : Results.File(pdf.Value, "application/pdf", number + ".pdf");
+        }).RequireAuthorization(Policies.TradingRead);
+    }
+
+    private static object ToJson(BidReceipt r) => new
+    {
+        r.BidId, r.Sequence, AmountFen = r.Amount.Fen, Amount = r.Amount.ToString(), r.ReceivedAt, r.Accepted, r.AuctionEndsAt, r.Replayed,
+    };
+
+    private static object ToJson(AuctionState s) => new
+    {
+        s.DealId, s.Code, s.ProductName, Status = s.Status.ToString(), s.Round,
+        ListingPriceFen = s.ListingPrice.Fen, IncrementFen = s.Increment.Fen, CurrentPriceFen = s.HighestAmount?.Fen, MinimumBidFen = s.MinimumBid.Fen,
+        CurrentPrice = s.HighestAmount?.ToString(), MinimumBid = s.MinimumBid.ToString(),
+        s.FreePeriodEndsAt, s.EndsAt, s.ServerTime, s.BidCount,
+        Standing = s.Bidder is null ? null : new { s.Bidder.BidderId, Standing = s.Bidder.Standing.ToString(), BestBidFen = s.Bidder.BestBid?.Fen },
+    };
+
+    /// <summary>A refusal as ProblemDetails (code + zh-CN title); a refused bid also carries its receipt, since it is on record.</summary>
+    private static IResult Problem(Error error, BidReceipt? receipt = null)
+    {
+        var status = error.Code switch
+        {
+            var c when c.EndsWith(".not_found", StringComparison.Ordinal) => StatusCodes.Status404NotFound,
+            "trading.deal.forbidden" => StatusCodes.Status403Forbidden,
+            var c when Conflicts.Contains(c) => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        var problem = new ProblemDetails { Status = status, Title = ErrorMessages.For(error), Type = "https://qingshan.invalid/errors/" + error.Code };
+        problem.Extensions["code"] = error.Code;
+        if (receipt is not null)
+        {
+            problem.Extensions["receipt"] = ToJson(receipt);
+        }
+
+        return TypedResults.Problem(problem);
+    }
+}
