@@ -92,11 +92,25 @@ async Task<int> SetupAsync()
     }
 
     var stamp = DateTime.UtcNow.ToString("HHmmss", inv);
+    // The deal needs an approved accounting run: the demo set over a demo watershed, computed by the accounting worker.
+    foreach (var worker in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Qingshan.Accounting.Runs.AccountingRunWorker>())
+    {
+        await worker.StartAsync(CancellationToken.None);
+    }
+
+    Guid watershed;
+    await using (var scope = provider.CreateAsyncScope())
+    {
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System;
+        watershed = (await scope.ServiceProvider.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(Status: RightsStatus.Confirmed, PageSize: 1))).Rows[0].WatershedId;
+    }
+
+    var (run, valued) = await DemoAccounting.ApprovedRunAsync(provider, watershed, As(Roles.WaterBureau), As(Roles.WaterBureau) with { UserId = "bench-reviewer" }, As(Roles.DevelopmentReform));
     Guid plot;
     await using (var scope = provider.CreateAsyncScope())
     {
         scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System;
-        plot = (await scope.ServiceProvider.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(Status: RightsStatus.Confirmed, PageSize: 1))).Rows[0].Id;
+        plot = (await scope.ServiceProvider.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(watershed, Status: RightsStatus.Confirmed, PageSize: 500))).Rows.First(r => valued.Contains(r.Code)).Id;
     }
 
     var transferor = await Enterprise(0, "压测出让方");
@@ -104,9 +118,13 @@ async Task<int> SetupAsync()
     var centre = As(Roles.TradingCentre);
     var deal = await Run(water, sp => sp.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal("BENCH-" + stamp, county, "压测用水土保持生态产品经营权", [plot], null, "压测工作方案")));
     await Do(water, sp => sp.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "压测批复")));
-    await Do(water, sp => sp.GetRequiredService<ApproveAccountingHandler>().HandleAsync(new ApproveAccounting(deal, 1_000_000m, "压测核算")));
+    await Do(water, sp => sp.GetRequiredService<LinkAccountingRunHandler>().HandleAsync(new LinkAccountingRun(deal, run)));
     await Do(centre, sp => sp.GetRequiredService<DetermineTransferorHandler>().HandleAsync(new DetermineTransferor(deal, transferor)));
-    await Do(As(Roles.AppraisalAgency), sp => sp.GetRequiredService<RecordAppraisalHandler>().HandleAsync(new RecordAppraisal(deal, Money.FromYuan(90_000), "收益法", "压测评估")));
+    var appraisalInputs = new Qingshan.Trading.Appraisals.AppraisalInputs(5, new DateOnly(2026, 7, 1), 0.04m, "一年期 LPR + 1%", Qingshan.Valuation.Appraisal.PaymentTiming.EndOfYear, 1m,
+        [Qingshan.Valuation.Engine.ValueCategory.Cultural], 0m, 0m, 0.15m, null, null, 80_000m, 0m, 0.1m);
+    await Do(As(Roles.AppraisalAgency), sp => sp.GetRequiredService<Qingshan.Trading.Appraisals.IssueAppraisalHandler>().HandleAsync(
+        new Qingshan.Trading.Appraisals.IssueAppraisal(deal, "压测评估", appraisalInputs, Qingshan.Valuation.Appraisal.AppraisalMethod.CostApproach, "压测：成本法")));
+    await Do(water, sp => sp.GetRequiredService<Qingshan.Trading.Appraisals.DecideReservePriceHandler>().HandleAsync(new Qingshan.Trading.Appraisals.DecideReservePrice(deal, Money.FromYuan(90_000), null)));
     await Do(centre, sp => sp.GetRequiredService<RecordPromotionHandler>().HandleAsync(new RecordPromotion(deal, "压测推介")));
     await Do(As(Roles.Finance), sp => sp.GetRequiredService<ApproveDistributionPlanHandler>().HandleAsync(new ApproveDistributionPlan(deal, Money.Zero, Money.Zero, 0, [new DistributionShare("村集体", 10_000)])));
     var listing = Money.FromYuan(100_000);

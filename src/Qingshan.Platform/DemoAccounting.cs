@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -100,6 +101,63 @@ public static class DemoAccounting
 
         rows.Sort((x, y) => string.CompareOrdinal(x.PlotCode, y.PlotCode));
         return new InputLayer(InputLayerName, InputLayerKind.PlotTable, CanonicalForm.Hash(CanonicalForm.OfLayerContent(rows))[..16], rows);
+    }
+
+    /// <summary>
+    /// Computes and approves a run of the newest approved demo set over a demo watershed — 编制 by
+    /// <paramref name="preparer"/>, 审核 by <paramref name="reviewer"/>, 批准 by <paramref name="approver"/> through the
+    /// real handlers and the background worker — so a demo deal, a test or a benchmark can link an approved accounting.
+    /// Returns the run and the codes of the plots it values. Throws when the watershed is not a demo one or the run fails:
+    /// callers set up known demo data.
+    /// </summary>
+    public static async Task<(Guid Run, IReadOnlySet<string> PlotCodes)> ApprovedRunAsync(
+        IServiceProvider services, Guid watershedId, Actor preparer, Actor reviewer, Actor approver, CancellationToken ct = default)
+    {
+        async Task<T> As<T>(Actor actor, Func<IServiceProvider, Task<T>> work)
+        {
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ActorContext>().Current = actor;
+            return await work(scope.ServiceProvider);
+        }
+
+        static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error!.ToString());
+
+        static void Done(Result result)
+        {
+            if (result.IsFailure)
+            {
+                throw new InvalidOperationException(result.Error!.ToString());
+            }
+        }
+
+        var layer = await As(preparer, async sp =>
+        {
+            var watershed = await sp.GetRequiredService<Registry.Watersheds.WatershedQueries>().FindAsync(watershedId, ct)
+                ?? throw new InvalidOperationException($"watershed {watershedId} not found");
+            return await InputLayerAsync(sp.GetRequiredService<PlotQueries>(), watershedId, watershed.Code, ct)
+                ?? throw new InvalidOperationException($"{watershed.Code} is not a demo watershed");
+        });
+        var set = await As(preparer, async sp => (await sp.GetRequiredService<ParameterSetQueries>().ListAsync(ct))
+            .Where(s => s.Status == ParameterSetStatus.Approved && s.Version.StartsWith("JP-DEMO-", StringComparison.Ordinal))
+            .MaxBy(s => s.Version, StringComparer.Ordinal) ?? throw new InvalidOperationException("no approved demo parameter set"));
+        var year = int.Parse(set.Version["JP-DEMO-".Length..], CultureInfo.InvariantCulture);
+        var run = Ok(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.PrepareAccountingRunHandler>().HandleAsync(
+            new Accounting.Runs.PrepareAccountingRun(watershedId, year, MethodVersions.SwcPractice2024.Id, set.Id, [layer]), ct)));
+        var clock = Stopwatch.StartNew();
+        while (!(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunQueries>().ProgressAsync(run, ct)))!.IsFinished)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new TimeoutException($"accounting run {run} did not finish");
+            }
+
+            await Task.Delay(200, ct);
+        }
+
+        Done(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.SubmitAccountingRun(run), ct)));
+        Done(await As(reviewer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.ReviewAccountingRun(run), ct)));
+        Done(await As(approver, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.ApproveAccountingRun(run), ct)));
+        return (run, layer.Plots.Select(p => p.PlotCode).ToHashSet(StringComparer.Ordinal));
     }
 
     // Per hectare and year: soil retained t, water conserved m³, NPP dry matter t, transpiration cooling kWh.

@@ -22,7 +22,8 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public QingshanFactory App { get; } = new();
+    /// <summary>The app; its deal closer ticks once a day on the fake clock, since tests move that clock by days (see <see cref="TradingSetup.Configure"/>).</summary>
+    public QingshanFactory App { get; } = TradingSetup.Configure(new());
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1");

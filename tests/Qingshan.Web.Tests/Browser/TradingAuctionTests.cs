@@ -34,10 +34,7 @@ public sealed class TradingAuctionTests(BrowserApp browser) : IClassFixture<Brow
     private static Actor As(string user, string role, RegionScope? scope = null) =>
         new("test-" + user, user, scope ?? RegionScope.Of(AdminDivisionCode.Parse(County)), new HashSet<string>([role]), County);
 
-    // Unfinished: preparation, three registrations, qualification and deposits pass through the pages; the run then
-    // stalls once the fake clock is moved past the listing publicity (AdvanceDeal / the closer do not return). Skipped
-    // so it cannot hang the suite until that is found.
-    [Fact(Skip = "stalls after the fake clock passes the listing publicity; under investigation")]
+    [Fact]
     public async Task Two_operators_bid_in_two_browsers_the_investor_matches_and_the_public_verifies_the_certificate()
     {
         browser.RequireBrowser();
@@ -170,75 +167,26 @@ public sealed class TradingAuctionTests(BrowserApp browser) : IClassFixture<Brow
         Assert.Fail($"deal did not reach {expected}");
     }
 
-    private static ParameterSet Parameters2025()
-    {
-        static Parameter Price(string id, decimal value, QuantityUnit unit = QuantityUnit.Tonne) => Parameter.Price(id, value, unit, 2025, "browser test fixture", Qingshan.Valuation.EvidenceLabel.Derived);
-        static Parameter Coefficient(string id, decimal value, string unit = "fraction") => new(id, value, unit, "browser test fixture", Qingshan.Valuation.EvidenceLabel.Derived);
-        return new ParameterSet("browser-2025", "", [
-            Price(ParameterIds.ReservoirCost, 8m, QuantityUnit.CubicMetre),
-            Price(ParameterIds.WaterStorageCost, 4m, QuantityUnit.CubicMetre),
-            Coefficient(ParameterIds.SedimentDepositionRatio, 0.24m),
-            Price(ParameterIds.DredgingCost, 20m, QuantityUnit.CubicMetre),
-            Coefficient(ParameterIds.SoilBulkDensity, 1.2m, "t/m³"),
-            Coefficient(ParameterIds.SoilNitrogenContent, 0.001m),
-            Coefficient(ParameterIds.SoilPhosphorusContent, 0.0005m),
-            Price(ParameterIds.NitrogenTreatmentCost, 1_750m),
-            Price(ParameterIds.PhosphorusTreatmentCost, 5_600m),
-            Price(ParameterIds.CarbonPrice, 100m, QuantityUnit.TonneCarbonDioxide),
-            Coefficient(ParameterIds.CarbonDioxidePerDryMatter, 1.63m, "t/t"),
-            Price(ParameterIds.OxygenPrice, 1_000m),
-            Coefficient(ParameterIds.OxygenPerDryMatter, 1.19m, "t/t"),
-            Price(ParameterIds.ElectricityPrice, 0.6m, QuantityUnit.KilowattHour),
-            Price(ParameterIds.TravelCostPerVisit, 150m, QuantityUnit.Visit),
-            Price(ParameterIds.RevenuePerVisit, 100m, QuantityUnit.Visit),
-        ]);
-    }
-
     /// <summary>Work plan → approved accounting run → transferor → appraisal → reserve price → promotion → distribution → listing.</summary>
     private static async Task<Guid> PrepareListedDealAsync(Support.QingshanFactory app)
     {
         var water = As("jp_water", Roles.WaterBureau);
         var centre = As("jp_trading", Roles.TradingCentre);
-        var plots = await app.RunAsync(Actor.System, sp => sp.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(Status: RightsStatus.Confirmed, PageSize: 100)));
-        PlotRow? plot = null;
-        foreach (var row in plots.Rows)
-        {
-            var check = await app.RunAsync(Actor.System, sp => sp.GetRequiredService<CheckTradabilityHandler>().HandleAsync([row.Id]));
-            if (check[0].IsTradable)
-            {
-                plot = row;
-                break;
-            }
-        }
-
-        Assert.NotNull(plot);
-        var plotCard = (await app.RunAsync(Actor.System, sp => sp.GetRequiredService<PlotQueries>().CardAsync(plot.Id)))!;
+        // An approved accounting run over a demo watershed (编制 → 审核 → 批准 by three county accounts) and a plot it values.
+        var (run, plotId) = await Support.TradingSetup.PlotWithApprovedRunAsync(app);
+        var check = await app.RunAsync(Actor.System, sp => sp.GetRequiredService<CheckTradabilityHandler>().HandleAsync([plotId]));
+        Assert.True(check[0].IsTradable);
+        var plotCard = (await app.RunAsync(Actor.System, sp => sp.GetRequiredService<PlotQueries>().CardAsync(plotId)))!;
         var ownerName = plotCard.Rights.First(r => r.Kind == RightKind.Ownership).HolderName;
         var owner = (await app.RunAsync(Actor.System, sp => sp.GetRequiredService<HolderQueries>().ListAsync(ownerName))).First(h => h.Name == ownerName).Id;
         var investor = (await app.RunAsync(Actor.System, sp => sp.GetRequiredService<HolderQueries>().ListAsync("辽宁青山生态农业有限公司"))).Single().Id;
 
-        // An approved accounting run over the plot's watershed: 编制 (county water) → 审核 (another water account) → 批准 (DRC).
-        var national = new Actor("test-ndrc", "ndrc", RegionScope.All, new HashSet<string>([Roles.DevelopmentReform]));
-        var set = Ok(await app.RunAsync(Actor.System, sp => sp.GetRequiredService<ImportParameterSetHandler>().HandleAsync(new ImportParameterSet(Parameters2025()))));
-        Ok(await app.RunAsync(national, sp => sp.GetRequiredService<ApproveParameterSetHandler>().HandleAsync(new ApproveParameterSet(set))));
-        var layer = Ok(await PlotTable.FromBytes("plots.csv", Encoding.UTF8.GetBytes($"plot_code,soil_retained_tonnes,npp_dry_matter_tonnes,visits\n{plot.Code},500,120,3000\n")).ReadAsync());
-        var run = Ok(await app.RunAsync(water, sp => sp.GetRequiredService<PrepareAccountingRunHandler>().HandleAsync(new PrepareAccountingRun(plot.WatershedId, 2025, "SWC-practice-2024", set, [layer]))));
-        for (var i = 0; i < 120 && !(await app.RunAsync(Actor.System, sp => sp.GetRequiredService<AccountingRunQueries>().ProgressAsync(run)))!.IsFinished; i++)
-        {
-            await Task.Delay(500);
-        }
-
-        Ok(await app.RunAsync(water, sp => sp.GetRequiredService<AccountingRunTransitionHandler>().HandleAsync(new SubmitAccountingRun(run))));
-        Ok(await app.RunAsync(As("jp_water_reviewer", Roles.WaterBureau), sp => sp.GetRequiredService<AccountingRunTransitionHandler>().HandleAsync(new ReviewAccountingRun(run))));
-        Ok(await app.RunAsync(As("jp_drc", Roles.DevelopmentReform), sp => sp.GetRequiredService<AccountingRunTransitionHandler>().HandleAsync(new ApproveAccountingRun(run))));
-
         var deal = Ok(await app.RunAsync(water, sp => sp.GetRequiredService<CreateDealHandler>().HandleAsync(
-            new CreateDeal("JP-2026-B01", County, "叶柏寿河小流域水土保持林下经济经营权", [plot.Id], investor, "建平县叶柏寿河小流域水土保持生态产品交易工作方案"))));
+            new CreateDeal("JP-2026-B01", County, "叶柏寿河小流域水土保持林下经济经营权", [plotId], investor, "建平县叶柏寿河小流域水土保持生态产品交易工作方案"))));
         Ok(await app.RunAsync(water, sp => sp.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "建政函〔2026〕21号"))));
         Ok(await app.RunAsync(water, sp => sp.GetRequiredService<LinkAccountingRunHandler>().HandleAsync(new LinkAccountingRun(deal, run))));
         Ok(await app.RunAsync(centre, sp => sp.GetRequiredService<DetermineTransferorHandler>().HandleAsync(new DetermineTransferor(deal, owner))));
-        var inputs = new AppraisalInputs(5, new DateOnly(2026, 7, 1), 0.04m, "一年期 LPR + 1%", PaymentTiming.EndOfYear, 1m, [ValueCategory.Cultural], 0m, 0m, 0.15m, null, null, 80_000m, 0m, 0.1m);
-        Ok(await app.RunAsync(As("appraiser", Roles.AppraisalAgency), sp => sp.GetRequiredService<IssueAppraisalHandler>().HandleAsync(new IssueAppraisal(deal, "辽评报字〔2026〕第021号", inputs, AppraisalMethod.CostApproach, "培育投资尚未收回"))));
+        Ok(await app.RunAsync(As("appraiser", Roles.AppraisalAgency), sp => sp.GetRequiredService<IssueAppraisalHandler>().HandleAsync(new IssueAppraisal(deal, "辽评报字〔2026〕第021号", Support.TradingSetup.AppraisalInputs, AppraisalMethod.CostApproach, "培育投资尚未收回"))));
         Ok(await app.RunAsync(water, sp => sp.GetRequiredService<DecideReservePriceHandler>().HandleAsync(new DecideReservePrice(deal, Money.FromYuan(90_000), null))));
         Ok(await app.RunAsync(centre, sp => sp.GetRequiredService<RecordPromotionHandler>().HandleAsync(new RecordPromotion(deal, "交易平台项目主页、县融媒体中心推介"))));
         Ok(await app.RunAsync(As("jp_finance", Roles.Finance), sp => sp.GetRequiredService<ApproveDistributionPlanHandler>().HandleAsync(new ApproveDistributionPlan(deal, Money.FromYuan(2_000), Money.FromYuan(3_000), 100,

@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Qingshan.Platform;
+using Qingshan.Trading.Appraisals;
+using Qingshan.Valuation.Appraisal;
+using Qingshan.Valuation.Engine;
 using Qingshan.Kernel;
 using Qingshan.Kernel.NationalCodes;
 using Qingshan.Registry.Holders;
@@ -25,6 +30,36 @@ public static class TradingSetup
     {
         app.Settings["Trading:CloserInterval"] = "1.00:00:00";
         return app;
+    }
+
+    /// <summary>The reserve price decided for every setup deal: above the cost-approach floor of <see cref="AppraisalInputs"/> (88 000 元).</summary>
+    public static readonly Money Reserve = Money.FromYuan(90_000);
+
+    /// <summary>Appraisal inputs whose cost-approach floor is 88 000 元 (80 000 unrecovered investment + 10 %).</summary>
+    public static readonly AppraisalInputs AppraisalInputs = new(5, new DateOnly(2026, 7, 1), 0.04m, "一年期 LPR + 1%", PaymentTiming.EndOfYear, 1m,
+        [ValueCategory.Cultural], 0m, 0m, 0.15m, null, null, 80_000m, 0m, 0.1m);
+
+    private static readonly ConcurrentDictionary<QingshanFactory, Lazy<Task<(Guid Run, List<Guid> Plots)>>> Runs = new();
+
+    /// <summary>
+    /// An approved accounting run (demo set, 编制 → 审核 → 批准 by three county accounts) over the demo watershed of the
+    /// first confirmed plot, made once per app, and a confirmed plot it values that no earlier setup deal took.
+    /// </summary>
+    public static async Task<(Guid Run, Guid Plot)> PlotWithApprovedRunAsync(QingshanFactory app)
+    {
+        var (run, plots) = await Runs.GetOrAdd(app, a => new Lazy<Task<(Guid, List<Guid>)>>(() => ApprovedRunAsync(a))).Value;
+        var taken = await app.RunAsync(Actor.System, async sp => (await sp.GetRequiredService<DealQueries>().ListAsync()).Count);
+        return (run, plots[taken % plots.Count]);
+    }
+
+    private static async Task<(Guid, List<Guid>)> ApprovedRunAsync(QingshanFactory app)
+    {
+        var confirmed = await app.RunAsync(Actor.System, async sp =>
+            (await sp.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(Status: RightsStatus.Confirmed, PageSize: 500))).Rows);
+        var watershed = confirmed[0].WatershedId;
+        var (run, codes) = await DemoAccounting.ApprovedRunAsync(app.Services, watershed,
+            Of("water", Roles.WaterBureau), Of("water-reviewer", Roles.WaterBureau), Of("drc", Roles.DevelopmentReform));
+        return (run, confirmed.Where(p => p.WatershedId == watershed && codes.Contains(p.Code)).Select(p => p.Id).ToList());
     }
 
     public static Actor Of(string name, string role) =>
@@ -59,19 +94,16 @@ public static class TradingSetup
     /// <remarks>Listed (publicity running) with the given holders registered, qualified and holding deposits.</remarks>
     public static async Task<(Guid Deal, List<Guid> Bidders)> ListedAsync(QingshanFactory app, string code, IReadOnlyList<Guid> bidderHolders, int freeMinutes = 30)
     {
-        var plot = await app.RunAsync(Actor.System, async sp =>
-        {
-            var page = await sp.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(Status: RightsStatus.Confirmed, PageSize: 500));
-            var taken = (await sp.GetRequiredService<DealQueries>().ListAsync()).Count;
-            return page.Rows[taken % page.Rows.Count].Id;
-        });
+        var (run, plot) = await PlotWithApprovedRunAsync(app);
         var transferor = await HolderAsync(app, "建平县某村股份经济合作社（测试）");
         var deal = await Run(app, Of("water", Roles.WaterBureau), sp => sp.GetRequiredService<CreateDealHandler>().HandleAsync(
             new CreateDeal(code, County, "叶柏寿河小流域水土保持林下经济经营权", [plot], null, "建平县叶柏寿河小流域水土保持生态产品交易工作方案")));
         await Run(app, Of("water", Roles.WaterBureau), sp => sp.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "建政函〔2026〕12号")));
-        await Run(app, Of("water", Roles.WaterBureau), sp => sp.GetRequiredService<ApproveAccountingHandler>().HandleAsync(new ApproveAccounting(deal, 1_234_567.89m, "建水保核〔2026〕3号")));
+        await Run(app, Of("water", Roles.WaterBureau), sp => sp.GetRequiredService<LinkAccountingRunHandler>().HandleAsync(new LinkAccountingRun(deal, run)));
         await Run(app, Of("centre", Roles.TradingCentre), sp => sp.GetRequiredService<DetermineTransferorHandler>().HandleAsync(new DetermineTransferor(deal, transferor)));
-        await Run(app, Of("appraiser", Roles.AppraisalAgency), sp => sp.GetRequiredService<RecordAppraisalHandler>().HandleAsync(new RecordAppraisal(deal, Money.FromYuan(95_000), "收益法", "辽评报字〔2026〕第018号")));
+        await Run(app, Of("appraiser", Roles.AppraisalAgency), sp => sp.GetRequiredService<IssueAppraisalHandler>().HandleAsync(
+            new IssueAppraisal(deal, "辽评报字〔2026〕第018号", AppraisalInputs, AppraisalMethod.CostApproach, "培育投资尚未收回，以成本法为参考")));
+        await Run(app, Of("water", Roles.WaterBureau), sp => sp.GetRequiredService<DecideReservePriceHandler>().HandleAsync(new DecideReservePrice(deal, Reserve, null)));
         await Run(app, Of("centre", Roles.TradingCentre), sp => sp.GetRequiredService<RecordPromotionHandler>().HandleAsync(new RecordPromotion(deal, "县融媒体中心推介")));
         await Run(app, Of("finance", Roles.Finance), sp => sp.GetRequiredService<ApproveDistributionPlanHandler>().HandleAsync(new ApproveDistributionPlan(deal, Money.FromYuan(2_000), Money.FromYuan(3_000), 100,
             [new DistributionShare("村股份经济合作社", 7000), new DistributionShare("水土保持生态补偿资金", 3000)])));
