@@ -6,12 +6,16 @@ using Qingshan.Kernel;
 
 namespace Qingshan.Distribution;
 
-/// <summary>Posts trading's money to the ledger every few seconds (and the reinvestment deadline checks), as the system actor.</summary>
-internal sealed class DistributionWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DistributionWorker> logger) : BackgroundService
+/// <summary>
+/// Posts trading's money to the ledger every few seconds (and the reinvestment deadline checks), as the system actor.
+/// The poll runs on wall-clock time: how often to look is operations, not business time. Deadlines are judged inside the
+/// handlers by the injected <see cref="TimeProvider"/> (a test's fake clock jumping a week must not fire 200,000 polls).
+/// </summary>
+internal sealed class DistributionWorker(IServiceScopeFactory scopes, ILogger<DistributionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(3), clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(3));
         do
         {
             try

@@ -56,6 +56,9 @@ public static class TradingErrors
     public static Error DepositNotPaid() => new("trading.deposit.not_paid");
 
     public static Error ClientRequestIdRequired() => new("trading.bid.client_request_id_required");
+
+    /// <summary>The store could not take the bid in time (connections or the deal's lock): nothing was recorded; resend with the same request id.</summary>
+    public static Error StoreBusy() => new("trading.bid.store_busy");
     public static Error AuctionNotStarted() => new("trading.bid.auction_not_started");
     public static Error AuctionClosed() => new("trading.bid.auction_closed");
     public static Error AuctionNotOver() => new("trading.auction.not_over");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Qingshan.Kernel;
+using Qingshan.Trading;
 using Qingshan.Trading.Bidding;
 using Qingshan.Trading.Certificates;
 using Qingshan.Web.Errors;
@@ -33,7 +34,18 @@ public static class TradingApi
 
         group.MapPost("/deals/{id:guid}/bids", async (Guid id, BidBody body, PlaceBidHandler bids, CancellationToken ct) =>
         {
-            var result = await bids.HandleAsync(new PlaceBid(id, body.BidderId, new Money(body.AmountFen), body.ClientRequestId ?? ""), ct);
+            Result<BidReceipt> result;
+            try
+            {
+                result = await bids.HandleAsync(new PlaceBid(id, body.BidderId, new Money(body.AmountFen), body.ClientRequestId ?? ""), ct);
+            }
+            catch (Exception ex) when (IsStoreOverload(ex))
+            {
+                // The bid's transaction rolled back, so nothing is on record: a refusal with a code (503),
+                // never a bare 500. Resending with the same client request id is safe.
+                return Problem(TradingErrors.StoreBusy());
+            }
+
             if (result.IsFailure)
             {
                 return Problem(result.Error!);
@@ -64,6 +76,27 @@ public static class TradingApi
         Standing = s.Bidder is null ? null : new { s.Bidder.BidderId, Standing = s.Bidder.Standing.ToString(), BestBidFen = s.Bidder.BestBid?.Fen },
     };
 
+    /// <summary>
+    /// The store ran out of time, not the bid out of luck: a connection-pool wait or lock wait timed out, or SQLite stayed
+    /// busy. Anything else is a bug and stays a 500.
+    /// </summary>
+    internal static bool IsStoreOverload(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case TimeoutException:
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case Npgsql.PostgresException { SqlState: "55P03" or "57014" }: // lock_not_available, query_canceled (statement timeout)
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A refusal as ProblemDetails (code + zh-CN title); a refused bid also carries its receipt, since it is on record.</summary>
     private static IResult Problem(Error error, BidReceipt? receipt = null)
     {
@@ -71,6 +104,7 @@ public static class TradingApi
         {
             var c when c.EndsWith(".not_found", StringComparison.Ordinal) => StatusCodes.Status404NotFound,
             "trading.deal.forbidden" => StatusCodes.Status403Forbidden,
+            "trading.bid.store_busy" => StatusCodes.Status503ServiceUnavailable,
             var c when Conflicts.Contains(c) => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status422UnprocessableEntity,
         };

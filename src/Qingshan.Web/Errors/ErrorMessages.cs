@@ -186,6 +186,7 @@ public static class ErrorMessages
         ["trading.deposit.account_required"] = "请提供缴款账户（退还时原路返回）",
         ["trading.deposit.not_paid"] = "未缴纳保证金，不能参与竞价",
         ["trading.bid.client_request_id_required"] = "报价请求缺少请求编号，请刷新页面后重试",
+        ["trading.bid.store_busy"] = "当前报价人数较多，本次报价未被记录，请稍后使用同一请求编号重新提交",
         ["trading.bid.auction_not_started"] = "竞价尚未开始",
         ["trading.bid.auction_closed"] = "竞价已结束，报价未被接受",
         ["trading.auction.not_over"] = "竞价尚未结束",

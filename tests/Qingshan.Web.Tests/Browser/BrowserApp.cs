@@ -22,7 +22,7 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    /// <summary>The app; its deal closer ticks once a day on the fake clock, since tests move that clock by days (see <see cref="TradingSetup.Configure"/>).</summary>
+    /// <summary>The app; tests advance deals themselves after moving its fake clock, so the deal closer stays out of the way (see <see cref="TradingSetup.Configure"/>).</summary>
     public QingshanFactory App { get; } = TradingSetup.Configure(new());
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234.</summary>

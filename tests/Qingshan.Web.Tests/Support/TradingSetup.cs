@@ -23,8 +23,8 @@ public static class TradingSetup
     public static readonly Money Deposit = Money.FromYuan(10_000);
 
     /// <summary>
-    /// The deal closer's periodic timer runs on the app's fake clock: at its 1 s default, moving the clock a week ahead
-    /// (to the end of a listing's publicity) would fire it 600,000 times. Once a day is plenty for tests that move days.
+    /// Tests that drive deadlines themselves (AdvanceDeal after moving the fake clock) keep the app's deal closer out of
+    /// the way: it polls once a day of wall-clock time.
     /// </summary>
     public static QingshanFactory Configure(QingshanFactory app)
     {

@@ -133,3 +133,16 @@ public sealed class TradingApp : IAsyncLifetime
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }
+
+/// <summary>Which failures of the store become the <c>trading.bid.store_busy</c> refusal (503) instead of a 500.</summary>
+public sealed class StoreOverloadTests
+{
+    [Fact]
+    public void Busy_sqlite_and_timeouts_are_overload_other_failures_are_bugs()
+    {
+        Assert.True(Qingshan.Web.Api.TradingApi.IsStoreOverload(new Microsoft.Data.Sqlite.SqliteException("database is locked", 5)));
+        Assert.True(Qingshan.Web.Api.TradingApi.IsStoreOverload(new InvalidOperationException("wrapped", new TimeoutException("pool"))));
+        Assert.False(Qingshan.Web.Api.TradingApi.IsStoreOverload(new InvalidOperationException("a bug")));
+        Assert.False(Qingshan.Web.Api.TradingApi.IsStoreOverload(new Microsoft.Data.Sqlite.SqliteException("constraint", 19)));
+    }
+}

@@ -120,13 +120,15 @@ public sealed class TradingOptions
 
 /// <summary>
 /// Closes auctions and ends publicity and priority windows at their deadlines. Deadlines live in the database, so a
-/// restart loses nothing: the first poll after start catches up.
+/// restart loses nothing: the first poll after start catches up. The poll runs on wall-clock time; whether a deadline
+/// has passed is judged by the injected <see cref="TimeProvider"/> inside the handler (so a test's fake clock jumping a
+/// week means one catch-up poll, not 600,000).
 /// </summary>
-public sealed class DealCloser(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TradingOptions> options, ILogger<DealCloser> log) : BackgroundService
+public sealed class DealCloser(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<TradingOptions> options, ILogger<DealCloser> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CloserInterval, clock);
+        using var timer = new PeriodicTimer(options.Value.CloserInterval);
         do
         {
             try
