@@ -105,6 +105,7 @@ public static class TradingApi
             var c when c.EndsWith(".not_found", StringComparison.Ordinal) => StatusCodes.Status404NotFound,
             "trading.deal.forbidden" => StatusCodes.Status403Forbidden,
             "trading.bid.store_busy" => StatusCodes.Status503ServiceUnavailable,
+            "trading.bidder.not_acting_for_holder" => StatusCodes.Status403Forbidden,
             var c when Conflicts.Contains(c) => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status422UnprocessableEntity,
         };

@@ -121,13 +121,21 @@ public static class TradingSetup
         return (deal, bidders);
     }
 
-    /// <summary>In auction: the publicity is over (the app's clock moves to its end) and trading started.</summary>
+    /// <summary>The enterprises the demo accounts operator1 and operator2 act for (see DemoCounty).</summary>
+    public static readonly string[] DemoOperatorHolders = ["朝阳绿源旅游开发有限公司", "建平县山水农业发展有限公司"];
+
+    /// <summary>
+    /// In auction: the publicity is over (the app's clock moves to its end) and trading started. The first two bidders
+    /// are the enterprises operator1 and operator2 act for, so those accounts can bid through the API and pages.
+    /// </summary>
     public static async Task<(Guid Deal, List<Guid> Bidders)> AuctionAsync(QingshanFactory app, string code, int bidders = 2)
     {
         var holderIds = new List<Guid>();
         for (var i = 0; i < bidders; i++)
         {
-            holderIds.Add(await HolderAsync(app, $"测试经营主体{code}-{i + 1}"));
+            holderIds.Add(i < DemoOperatorHolders.Length
+                ? await app.RunAsync(Actor.System, async sp => (await sp.GetRequiredService<HolderQueries>().ListAsync(DemoOperatorHolders[i])).Single(h => h.Name == DemoOperatorHolders[i]).Id)
+                : await HolderAsync(app, $"测试经营主体{code}-{i + 1}"));
         }
 
         var (deal, ids) = await ListedAsync(app, code, holderIds);
@@ -149,8 +157,13 @@ public static class TradingSetup
         Assert.True(status == DealStatus.Auction, $"{started.Error} {status}");
     }
 
-    public static Task<Result<BidReceipt>> BidAsync(QingshanFactory app, Guid deal, Guid bidder, Money amount) =>
-        app.RunAsync(Of("operator", Roles.Operator), sp => sp.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(deal, bidder, amount, Guid.NewGuid().ToString("N"))));
+    /// <summary>A bid by an operator account acting for the bidder's enterprise (as the bidding rules require).</summary>
+    public static async Task<Result<BidReceipt>> BidAsync(QingshanFactory app, Guid deal, Guid bidder, Money amount)
+    {
+        var holder = await app.RunAsync(Actor.System, async sp => (await sp.GetRequiredService<DealQueries>().BiddersAsync(deal)).Single(b => b.Id == bidder).HolderId);
+        return await app.RunAsync(Of("operator", Roles.Operator) with { HolderId = holder },
+            sp => sp.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(deal, bidder, amount, Guid.NewGuid().ToString("N"))));
+    }
 
     public static async Task<T> Run<T>(QingshanFactory app, Actor actor, Func<IServiceProvider, Task<Result<T>>> action) => Ok(await app.RunAsync(actor, action));
 

@@ -58,11 +58,16 @@ public sealed class TradingApiTests(TradingApp shared) : IClassFixture<TradingAp
         Assert.Equal(1, problem.GetProperty("receipt").GetProperty("sequence").GetInt64());
 
         Assert.Equal(HttpStatusCode.OK, (await PostBidAsync(client, deal, bidders[0], TradingSetup.Listing)).StatusCode);
-        var outbid = await PostBidAsync(client, deal, bidders[1], TradingSetup.Listing);
+        var second = await App.SignedInAsync("operator2");
+        var outbid = await PostBidAsync(second, deal, bidders[1], TradingSetup.Listing);
         Assert.Equal(HttpStatusCode.Conflict, outbid.StatusCode);
         Assert.Equal("trading.bid.below_increment", (await JsonAsync(outbid)).GetProperty("code").GetString());
 
-        var missingId = await PostBidAsync(client, deal, bidders[1], TradingSetup.Listing + TradingSetup.Step, requestId: "");
+        var missingId = await PostBidAsync(second, deal, bidders[1], TradingSetup.Listing + TradingSetup.Step, requestId: "");
+
+        // operator1 acts for bidders[0] only: a bid for the other enterprise is refused and not recorded.
+        var notMine = await PostBidAsync(client, deal, bidders[1], TradingSetup.Listing + TradingSetup.Step);
+        Assert.Equal("trading.bidder.not_acting_for_holder", (await JsonAsync(notMine)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missingId.StatusCode);
         Assert.Equal("trading.bid.client_request_id_required", (await JsonAsync(missingId)).GetProperty("code").GetString());
     }
