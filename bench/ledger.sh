@@ -29,7 +29,7 @@ if [ "$WHICH" != postgres ]; then
   echo "$line"; anchor=$(sed -n 's/.*= \([0-9]*\) TPS.*/\1/p' <<<"$line")
   echo "== SQLite ledger postings (${T}s)"
   rm -f /tmp/qingshan-ledger-bench.db /tmp/qingshan-ledger-bench.db-wal /tmp/qingshan-ledger-bench.db-shm
-  out=$(timeout $((T + 120)) dotnet "$BENCH" --provider sqlite --connection "Data Source=/tmp/qingshan-ledger-bench.db;Pooling=False" --seconds "$T")
+  out=$(timeout $((T + 120)) dotnet "$BENCH" --provider sqlite --connection "Data Source=/tmp/qingshan-ledger-bench.db" --seconds "$T")
   echo "$out" | grep -v '^RESULT'; ours=$(sed -n 's/^RESULT //p' <<<"$out")
   rm -f /tmp/qingshan-ledger-bench.db /tmp/qingshan-ledger-bench.db-wal /tmp/qingshan-ledger-bench.db-shm
   echo "SQLite: ledger $ours postings/s vs anchor $anchor TPS = $(ratio "$ours" "$anchor") (goal ≥ 50 %)"

@@ -16,7 +16,7 @@ using Qingshan.Platform;
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var provider = Arg("--provider", "sqlite") == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-var options = new DatabaseOptions { Provider = provider, ConnectionString = Arg("--connection", "Data Source=/tmp/qingshan-ledger-bench.db;Pooling=False") };
+var options = new DatabaseOptions { Provider = provider, ConnectionString = Arg("--connection", "Data Source=/tmp/qingshan-ledger-bench.db") };
 var seconds = double.Parse(Arg("--seconds", "15"), inv);
 var accounts = int.Parse(Arg("--accounts", "2000"), inv);
 var clients = int.Parse(Arg("--clients", "1"), inv);
