@@ -76,6 +76,7 @@ app.MapOgcApi();
 app.MapExportEndpoints();
 app.MapAccountingApi();
 app.MapTradingApi();
+app.MapLedgerReportEndpoints();
 // Pages state their own policy (checked by a test); this also puts the circuit hub under an explicit sign-in requirement.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
 

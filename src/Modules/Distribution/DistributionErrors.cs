@@ -17,5 +17,9 @@ public static class DistributionErrors
     public static Error SpendingAmountInvalid() => new("distribution.spending.amount_invalid");
     public static Error SpendingMeasureRequired() => new("distribution.spending.measure_required");
     public static Error AttachmentRequired() => new("distribution.spending.attachment_required");
+    public static Error ReportOutOfScope(string region) => new("distribution.report.out_of_scope", region);
+    public static Error ReportDealNotFound(string deal) => new("distribution.report.deal_not_found", deal);
+    public static Error ReportDealRequired() => new("distribution.report.deal_required");
+    public static Error ReportPeriodInvalid() => new("distribution.report.period_invalid");
     public static Error PlanNotApproved() => new("distribution.spending.plan_not_approved");
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qingshan.Data;
 using Qingshan.Distribution.Data;
 using Qingshan.Distribution.Receivables;
+using Qingshan.Distribution.Reports;
 using Qingshan.Distribution.Reinvestment;
 using Qingshan.Distribution.Settlement;
 
@@ -21,6 +22,7 @@ public static class DistributionModule
         services.AddScoped<CheckReinvestmentDeadlinesHandler>();
         services.AddScoped<ReinvestmentQueries>();
         services.AddScoped<ReceivableQueries>();
+        services.AddScoped<LedgerReports>();
         services.AddHostedService<DistributionWorker>();
         return services;
     }

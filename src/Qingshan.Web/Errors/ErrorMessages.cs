@@ -235,6 +235,10 @@ public static class ErrorMessages
         ["distribution.spending.measure_required"] = "请填写支出对应的措施和实施地点（地块）",
         ["distribution.spending.attachment_required"] = "请上传支出凭证附件（不超过 10 MB）",
         ["distribution.spending.plan_not_approved"] = "反哺方案须经发展改革部门和水行政主管部门均批准后方可支出",
+        ["distribution.report.out_of_scope"] = "区划 {0} 不在您的数据范围内，不能导出其账务报表",
+        ["distribution.report.deal_not_found"] = "交易不存在或不在您的数据范围内",
+        ["distribution.report.deal_required"] = "交易资金明细账须指定交易",
+        ["distribution.report.period_invalid"] = "记账日期的结束日期不能早于开始日期",
     }
     // The audit module keeps its own messages (its verifier CLI runs without this host); one table serves both.
     .Concat(Qingshan.Audit.AuditErrors.Messages)

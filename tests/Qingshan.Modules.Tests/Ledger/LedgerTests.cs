@@ -31,6 +31,34 @@ public sealed class LedgerTests
     }
 
     [Fact]
+    public async Task A_balance_written_behind_the_sessions_back_fails_the_commit_check_and_nothing_commits()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        var deal = Guid.CreateVersion7();
+        Assert.True((await PostAsync(platform, Deposit(deal, "operator1", 1_000))).IsSuccess);
+        var held = AccountCodes.ForDeal(deal, AccountKind.DepositsHeld);
+
+        // A bug that moves one fen outside the postings, inside the ledger transaction: the stored balances of the
+        // accounts the transaction touched no longer add up to what they did before, so it throws and rolls back.
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<Qingshan.Ledger.Data.LedgerDb>();
+            return await sp.GetRequiredService<LedgerUnit>().RunAsync(async s =>
+            {
+                var posted = await s.PostAsync(Deposit(deal, "operator2", 2_000));
+                await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlAsync(db.Database, $"UPDATE ledger_accounts SET balance_fen = balance_fen + 1 WHERE code = {held}");
+                return posted;
+            });
+        }));
+        Assert.Contains("conservation violated", failure.Message, StringComparison.Ordinal);
+
+        var report = await platform.RunAsync(Actor.System, sp => sp.GetRequiredService<LedgerQueries>().CheckConservationAsync());
+        Assert.True(report.Holds, string.Join("; ", report.Violations));
+        var balances = await platform.RunAsync(Actor.System, sp => sp.GetRequiredService<LedgerQueries>().TrialBalanceAsync());
+        Assert.Equal(1_000, balances.Single(b => b.Code == held).Balance.Fen);
+    }
+
+    [Fact]
     public async Task Posting_the_same_business_fact_twice_has_exactly_one_effect()
     {
         await using var platform = await TestPlatform.CreateAsync();

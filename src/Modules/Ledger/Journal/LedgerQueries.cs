@@ -7,6 +7,12 @@ namespace Qingshan.Ledger.Journal;
 
 public sealed record AccountBalance(string Code, AccountKind Kind, string RegionCode, Guid? DealId, Money Balance, bool IsFrozen);
 
+/// <summary>One posting of a journal entry, with its account's kind and deal.</summary>
+public sealed record JournalLine(string AccountCode, AccountKind Kind, Guid? AccountDealId, Money Amount);
+
+/// <summary>A journal entry with its postings (凭证).</summary>
+public sealed record JournalRow(long EntryId, string BusinessKey, DateTimeOffset PostedAt, string Description, string RegionCode, Guid? DealId, string PostedBy, IReadOnlyList<JournalLine> Lines);
+
 public sealed record StatementLine(long EntryId, string BusinessKey, DateTimeOffset PostedAt, string Description, string AccountCode, Money Amount);
 
 /// <summary>The outcome of the conservation check: empty <see cref="Violations"/> means every fen is accounted for.</summary>
@@ -68,6 +74,49 @@ public sealed class LedgerQueries(LedgerDb db)
     public async Task<List<AccountBalance>> TrialBalanceAsync(CancellationToken ct = default) =>
         (await db.Accounts.OrderBy(a => a.Code).ToListAsync(ct))
             .Select(a => new AccountBalance(a.Code, a.Kind, a.RegionCode, a.DealId, new Money(a.BalanceFen), a.IsFrozen)).ToList();
+
+    /// <summary>
+    /// 日记账: entries in the actor's scope, oldest first, optionally of one region (code prefix), one deal and posted in
+    /// [<paramref name="from"/>, <paramref name="to"/>).
+    /// </summary>
+    public async Task<List<JournalRow>> JournalAsync(string? regionPrefix = null, Guid? dealId = null, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken ct = default)
+    {
+        // The scope is spelled out, not left to the query filter alone: nothing in this query may ever ignore filters.
+        var scope = db.Actor.Scope.Prefix;
+        var entries = db.Entries.AsNoTracking().Where(e => e.RegionCode.StartsWith(scope));
+        if (!string.IsNullOrEmpty(regionPrefix))
+        {
+            entries = entries.Where(e => e.RegionCode.StartsWith(regionPrefix));
+        }
+
+        if (dealId is { } deal)
+        {
+            entries = entries.Where(e => e.DealId == deal);
+        }
+
+        if (from is { } f)
+        {
+            entries = entries.Where(e => e.PostedAt >= f);
+        }
+
+        if (to is { } t)
+        {
+            entries = entries.Where(e => e.PostedAt < t);
+        }
+
+        var rows = await (from e in entries
+                          join p in db.Postings on e.Id equals p.EntryId
+                          join a in db.Accounts on p.AccountCode equals a.Code
+                          orderby e.Id, p.Id
+                          select new { e.Id, e.BusinessKey, e.PostedAt, e.Description, e.RegionCode, e.DealId, e.PostedBy, p.AccountCode, a.Kind, AccountDeal = a.DealId, p.AmountFen })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.Id).Select(g =>
+        {
+            var e = g.First();
+            return new JournalRow(e.Id, e.BusinessKey, e.PostedAt, e.Description, e.RegionCode, e.DealId, e.PostedBy,
+                g.Select(r => new JournalLine(r.AccountCode, r.Kind, r.AccountDeal, new Money(r.AmountFen))).ToList());
+        }).ToList();
+    }
 
     /// <summary>A deal's statement: every posting to its accounts, in order.</summary>
     public async Task<List<StatementLine>> DealStatementAsync(Guid dealId, CancellationToken ct = default)

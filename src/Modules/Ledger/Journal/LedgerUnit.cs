@@ -28,10 +28,21 @@ public sealed class LedgerUnit(LedgerDb db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(ct);
-        var total = await db.Accounts.IgnoreQueryFilters().SumAsync(a => (long?)a.BalanceFen, ct) ?? 0;
-        if (total != 0)
+
+        // Conservation, checked on what this transaction touched: the stored balances of every account it changed
+        // must add up to what they added up to before (every balance change in a ledger transaction goes through
+        // the session's accounts). All balances summed to zero before — each commit keeps it so — hence they still do.
+        // An index lookup of a few rows instead of a scan of every account (the full recomputation from the postings
+        // is LedgerQueries.CheckConservationAsync: page 资金账务 and 'qingshan ledger check').
+        var codes = session.TouchedCodes;
+        if (codes.Count > 0)
         {
-            throw new InvalidOperationException($"ledger conservation violated: balances add up to {total} fen");
+            var stored = await db.Accounts.IgnoreQueryFilters().Where(a => codes.Contains(a.Code)).SumAsync(a => (long?)a.BalanceFen, ct) ?? 0;
+            var change = stored - session.OpeningTotal;
+            if (change != 0)
+            {
+                throw new InvalidOperationException($"ledger conservation violated: this transaction changed the balances by {change} fen in total");
+            }
         }
 
         await tx.CommitAsync(ct);
@@ -60,6 +71,16 @@ public sealed class LedgerSession
     private readonly LedgerDb db;
     private readonly TimeProvider clock;
     private readonly Dictionary<string, LedgerAccount> accounts = new(StringComparer.Ordinal);
+
+    /// <summary>Each session account's balance when the session first saw it (0 for an account it opened).</summary>
+    private readonly Dictionary<string, long> opening = new(StringComparer.Ordinal);
+
+    /// <summary>Codes of the accounts whose balance this session changed.</summary>
+    private readonly HashSet<string> touched = new(StringComparer.Ordinal);
+
+    internal IReadOnlyCollection<string> TouchedCodes => touched.ToList();
+
+    internal long OpeningTotal => touched.Sum(c => opening[c]);
 
     internal LedgerSession(LedgerDb db, TimeProvider clock)
     {
@@ -110,6 +131,7 @@ public sealed class LedgerSession
                 account = new LedgerAccount(p.Code, p.Kind, request.RegionCode, p.Deal, p.Kind.ToString());
                 db.Accounts.Add(account);
                 accounts[p.Code] = account;
+                opening[p.Code] = 0;
             }
 
             if (account.IsFrozen)
@@ -126,6 +148,7 @@ public sealed class LedgerSession
         foreach (var p in postings)
         {
             accounts[p.Code].Apply(p.Amount);
+            touched.Add(p.Code);
         }
 
         var now = clock.GetUtcNow();
@@ -145,7 +168,10 @@ public sealed class LedgerSession
         var list = await db.Accounts.IgnoreQueryFilters().Where(a => a.DealId == dealId).ToListAsync(ct);
         foreach (var a in list)
         {
-            accounts.TryAdd(a.Code, a);
+            if (accounts.TryAdd(a.Code, a))
+            {
+                opening[a.Code] = a.BalanceFen;
+            }
         }
 
         return list.Select(a => new AccountBalance(a.Code, a.Kind, a.RegionCode, a.DealId, new Money(a.BalanceFen), a.IsFrozen)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
@@ -204,6 +230,7 @@ public sealed class LedgerSession
         if (a is not null)
         {
             accounts[code] = a;
+            opening[code] = a.BalanceFen;
         }
 
         return a;
