@@ -33,6 +33,10 @@ public sealed class DealUnit(TradingDb db, TimeProvider clock)
     /// </summary>
     internal static async Task<StepTransaction> BeginAsync(TradingDb db, CancellationToken ct)
     {
+        // A step judges the database as it is now, never entities an earlier step of this context left tracked: a
+        // page's context lives as long as the page, and EF would hand back its stale copy of the deal (a second bid
+        // from the same bidding room reused a bid sequence another bidder had taken meanwhile).
+        db.ChangeTracker.Clear();
         if (db.IsPostgres)
         {
             return new StepTransaction(await db.Database.BeginTransactionAsync(ct), null);
