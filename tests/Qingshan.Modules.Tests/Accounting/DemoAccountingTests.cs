@@ -122,4 +122,31 @@ public sealed class DemoAccountingTests(DemoRunFixture demo) : IClassFixture<Dem
         Assert.Contains(RunReportDocument.Yuan(report.Total), text, StringComparison.Ordinal);
         Assert.Contains(report.Lines[0].PlotCode, text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Two_processors_computing_one_run_at_once_write_one_set_of_lines()
+    {
+        var watershed = (await demo.Platform.RunAsync(DemoRunFixture.CountyWater, sp => sp.GetRequiredService<WatershedQueries>().ListAsync())).Single(w => w.Code == "211322-STQJ-002");
+        var layer = await demo.Platform.RunAsync(DemoRunFixture.CountyWater, sp => DemoAccounting.InputLayerAsync(sp.GetRequiredService<Qingshan.Registry.Plots.PlotQueries>(), watershed.Id, watershed.Code));
+        var set = await demo.Platform.RunAsync(DemoRunFixture.CountyWater, sp => sp.GetRequiredService<ParameterSetQueries>().IdOfAsync(DemoAccounting.ParameterSetVersion(demo.Year)));
+        var runId = Registry.Make.Ok(await demo.Platform.RunAsync(DemoRunFixture.CountyWater, sp => sp.GetRequiredService<PrepareAccountingRunHandler>().HandleAsync(
+            new PrepareAccountingRun(watershed.Id, demo.Year, MethodVersions.SwcPractice2024.Id, set!.Value, [layer!]))));
+
+        // Two app instances (or a restart's resume racing the queue) pick up the same queued run.
+        async Task Compute()
+        {
+            await using var scope = demo.Platform.AsSystem();
+            await scope.ServiceProvider.GetRequiredService<AccountingRunProcessor>().ProcessAsync(runId);
+        }
+
+        await Task.WhenAll(Task.Run(Compute), Task.Run(Compute));
+
+        var detail = (await demo.Platform.RunAsync(DemoRunFixture.CountyWater, sp => sp.GetRequiredService<AccountingRunQueries>().DetailAsync(runId)))!;
+        Assert.Equal(RunStatus.Computed, detail.Run.Status);
+        var report = (await demo.Platform.RunAsync(DemoRunFixture.CountyWater, sp => sp.GetRequiredService<AccountingRunQueries>().ReportAsync(runId)))!;
+        Assert.NotEmpty(report.Lines);
+        var first = (await demo.ReportAsync())!;
+        Assert.Equal(first.Lines.Count, report.Lines.Count);
+        Assert.Equal(first.Total, report.Total);
+    }
 }

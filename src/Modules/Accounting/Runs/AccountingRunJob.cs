@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Qingshan.Accounting.Data;
 using Qingshan.Accounting.Inputs;
+using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Valuation.Engine;
 
@@ -24,6 +25,9 @@ public sealed class AccountingRunQueue
 /// Computes one queued run: progress is stored in the run row at each stage (readable by
 /// <see cref="AccountingRunQueries.ProgressAsync"/>); the lines, totals, hashes and status are written in one
 /// transaction, replacing any earlier lines, so a crash leaves either the old state or the new one.
+/// Two processors may pick up one run (two app instances, or a restart's resume racing the queue): the result is
+/// written under the run's lock and only while the run is still computing, so the second one discards its result
+/// instead of writing a second set of lines.
 /// </summary>
 public sealed class AccountingRunProcessor(AccountingDb db, TimeProvider clock)
 {
@@ -50,9 +54,16 @@ public sealed class AccountingRunProcessor(AccountingDb db, TimeProvider clock)
             var issues = outcome.IsFailure
                 ? [new Valuation.ValidationIssue(outcome.Error!.Code, Valuation.IssueSeverity.Error, outcome.Error.Target ?? "", outcome.Error.Args)]
                 : outcome.Value.Errors;
+            await using var failTx = await db.Database.BeginTransactionAsync(ct);
+            if (!await StillComputingAsync(run.Id, ct))
+            {
+                return;
+            }
+
             run.Fail(RunComputation.SerializeIssues(issues), at);
             db.Record(at, AccountingEvents.RunFailed, run.Id.ToString(), run.RegionCode, new { Errors = issues.Select(i => i.ToString()) });
             await db.SaveChangesAsync(ct);
+            await failTx.CommitAsync(ct);
             return;
         }
 
@@ -63,6 +74,11 @@ public sealed class AccountingRunProcessor(AccountingDb db, TimeProvider clock)
         var rows = ToRows(run.Id, valuation);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await StillComputingAsync(run.Id, ct))
+        {
+            return;
+        }
+
         await db.Lines.Where(l => l.RunId == run.Id).ExecuteDeleteAsync(ct);
         db.Lines.AddRange(rows);
         var totals = valuation.Totals;
@@ -71,6 +87,17 @@ public sealed class AccountingRunProcessor(AccountingDb db, TimeProvider clock)
         db.Record(at, AccountingEvents.RunComputed, run.Id.ToString(), run.RegionCode, new { run.InputHash, run.ResultHash, run.TotalYuan, run.LineCount });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Inside the result's transaction: takes the run's lock and reads its status from the store (not the tracked copy).
+    /// False when another processor has already written a result meanwhile.
+    /// </summary>
+    private async Task<bool> StillComputingAsync(Guid runId, CancellationToken ct)
+    {
+        await DbLocks.AcquireAsync(db, "accounting.run:" + runId.ToString("N"), ct);
+        var status = await db.Runs.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Status).FirstOrDefaultAsync(ct);
+        return status == RunStatus.Computing;
     }
 
     private async Task ProgressAsync(AccountingRun run, int percent, CancellationToken ct)
