@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -143,17 +142,8 @@ public static class DemoAccounting
         var year = int.Parse(set.Version["JP-DEMO-".Length..], CultureInfo.InvariantCulture);
         var run = Ok(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.PrepareAccountingRunHandler>().HandleAsync(
             new Accounting.Runs.PrepareAccountingRun(watershedId, year, MethodVersions.SwcPractice2024.Id, set.Id, [layer]), ct)));
-        var clock = Stopwatch.StartNew();
-        while (!(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunQueries>().ProgressAsync(run, ct)))!.IsFinished)
-        {
-            if (clock.Elapsed > TimeSpan.FromMinutes(5))
-            {
-                throw new TimeoutException($"accounting run {run} did not finish");
-            }
-
-            await Task.Delay(200, ct);
-        }
-
+        _ = await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunQueries>().WaitUntilFinishedAsync(run, TimeSpan.FromMinutes(5), ct))
+            ?? throw new InvalidOperationException($"accounting run {run} disappeared");
         Done(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.SubmitAccountingRun(run), ct)));
         Done(await As(reviewer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.ReviewAccountingRun(run), ct)));
         Done(await As(approver, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.ApproveAccountingRun(run), ct)));

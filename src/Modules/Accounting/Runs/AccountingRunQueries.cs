@@ -74,6 +74,30 @@ public sealed class AccountingRunQueries(AccountingDb db)
     public async Task<RunProgress?> ProgressAsync(Guid id, CancellationToken ct = default) =>
         await db.Runs.AsNoTracking().Where(r => r.Id == id).Select(r => new RunProgress(r.Id, r.Status, r.ProgressPercent)).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// Waits for the background worker: polls the run's progress until it has finished (computed or failed). Null when
+    /// the run does not exist or is outside the caller's scope; <see cref="TimeoutException"/> after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<RunProgress?> WaitUntilFinishedAsync(Guid id, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var progress = await ProgressAsync(id, ct);
+            if (progress is null || progress.IsFinished)
+            {
+                return progress;
+            }
+
+            if (started.Elapsed > timeout)
+            {
+                throw new TimeoutException($"accounting run {id} did not finish within {timeout}");
+            }
+
+            await Task.Delay(200, ct);
+        }
+    }
+
     public async Task<RunDetail?> DetailAsync(Guid id, CancellationToken ct = default)
     {
         var r = await db.Runs.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
