@@ -18,8 +18,14 @@ namespace Qingshan.Web.Components;
 /// already left the page is dropped instead of ending the whole session. Within one page, await data calls one after
 /// another. A test checks that no interactive page injects a module service directly.
 /// </para>
+/// <para>
+/// Each user action (an event: a click, a submitted form, a changed field) starts on a fresh scope when nothing else
+/// of the page is in flight. EF never refreshes an entity it already tracks, so a context kept since the page opened
+/// would judge the action by the database as it was then (a second bid from one bidding room reused a sequence another
+/// bidder had taken meanwhile); with a scope per action every handler reads the database as it is now.
+/// </para>
 /// </summary>
-public abstract class QingshanPage : ComponentBase, IAsyncDisposable
+public abstract class QingshanPage : ComponentBase, IHandleEvent, IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly CancellationTokenSource leaving = new();
@@ -63,6 +69,53 @@ public abstract class QingshanPage : ComponentBase, IAsyncDisposable
         }
 
         return new Work(this);
+    }
+
+    /// <summary>
+    /// Runs an event on a fresh scope (see the class remarks), tracked as work in flight, and re-renders when it
+    /// completes, as <see cref="ComponentBase"/> does. An event that fails because the user has left is dropped.
+    /// </summary>
+    async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
+    {
+        StartOperation();
+        using var busy = TrackWork();
+        var task = callback.InvokeAsync(arg);
+        var pending = task.Status is not (TaskStatus.RanToCompletion or TaskStatus.Canceled);
+        StateHasChanged();
+        if (!pending)
+        {
+            return;
+        }
+
+        try
+        {
+            await task;
+        }
+        catch (Exception) when (task.IsCanceled || IsLeft)
+        {
+            return;
+        }
+
+        StateHasChanged();
+    }
+
+    /// <summary>Retires the page's scope when no work is in flight, so the next <see cref="Service{T}"/> starts a new one.</summary>
+    private void StartOperation()
+    {
+        AsyncServiceScope? retired = null;
+        lock (gate)
+        {
+            if (!disposed && inFlight == 0 && scope is not null)
+            {
+                retired = scope;
+                scope = null;
+            }
+        }
+
+        if (retired is { } s)
+        {
+            _ = s.DisposeAsync().AsTask();
+        }
     }
 
     public override async Task SetParametersAsync(ParameterView parameters)
