@@ -11,33 +11,19 @@ namespace Qingshan.Accounting.Data;
 /// read across regions (a county uses its province's set) and filtered in memory by <see cref="StoredParameterSet.IsVisibleTo"/>.
 /// Accounted values are full-precision decimals (TEXT on SQLite, so they are summed and sorted in memory there).
 /// </summary>
-public sealed class AccountingDb(DbContextOptions<AccountingDb> options, ActorContext actor, DatabaseOptions database) : DbContext(options)
+public sealed class AccountingDb(DbContextOptions<AccountingDb> options, ActorContext actor, DatabaseOptions database) : ModuleDb(options, actor, database, AccountingEvents.Module)
 {
-    private string ScopePrefix => actor.Current.Scope.Prefix;
-
     internal DbSet<StoredParameterSet> ParameterSets => Set<StoredParameterSet>();
 
     internal DbSet<AccountingRun> Runs => Set<AccountingRun>();
 
     internal DbSet<RunLine> Lines => Set<RunLine>();
 
-    internal DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    internal Actor Actor => actor.Current;
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        DatabaseSetup.ApplyConventions(configurationBuilder, database.IsPostgres);
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
-        AccountingModel.Configure(modelBuilder, database.IsPostgres);
-        OutboxMessage.Configure(modelBuilder);
-        modelBuilder.Entity<AccountingRun>().HasQueryFilter(r => r.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.UseSnakeCaseNames();
+        AccountingModel.Configure(modelBuilder, IsPostgres);
+        FilterByRegion<AccountingRun>(modelBuilder, r => r.RegionCode);
     }
-
-    internal void Record(DateTimeOffset at, string eventType, string objectId, string? regionCode, object payload) =>
-        Outbox.Add(OutboxMessage.Create(at, AccountingEvents.Module, eventType, objectId, regionCode, actor.Current, payload));
 }
 
 /// <summary>The accounting tables, shared by the runtime context and the migration contexts.</summary>

@@ -6,32 +6,18 @@ using Qingshan.Kernel;
 namespace Qingshan.Distribution.Data;
 
 /// <summary>Reinvestment plans and spending records, scoped by region. Public only for DI.</summary>
-public sealed class DistributionDb(DbContextOptions<DistributionDb> options, ActorContext actor, DatabaseOptions database) : DbContext(options)
+public sealed class DistributionDb(DbContextOptions<DistributionDb> options, ActorContext actor, DatabaseOptions database) : ModuleDb(options, actor, database, "distribution")
 {
-    private string ScopePrefix => actor.Current.Scope.Prefix;
-
     internal DbSet<ReinvestmentPlan> Plans => Set<ReinvestmentPlan>();
 
     internal DbSet<Spending> Spendings => Set<Spending>();
 
-    internal DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    internal Actor Actor => actor.Current;
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        DatabaseSetup.ApplyConventions(configurationBuilder, database.IsPostgres);
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         DistributionModel.Configure(modelBuilder);
-        OutboxMessage.Configure(modelBuilder);
-        modelBuilder.Entity<ReinvestmentPlan>().HasQueryFilter(p => p.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<Spending>().HasQueryFilter(s => s.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.UseSnakeCaseNames();
+        FilterByRegion<ReinvestmentPlan>(modelBuilder, p => p.RegionCode);
+        FilterByRegion<Spending>(modelBuilder, s => s.RegionCode);
     }
-
-    internal void Record(DateTimeOffset at, string eventType, string objectId, string? regionCode, object payload) =>
-        Outbox.Add(OutboxMessage.Create(at, "distribution", eventType, objectId, regionCode, actor.Current, payload));
 }
 
 public static class DistributionModel

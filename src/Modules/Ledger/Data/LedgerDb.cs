@@ -7,36 +7,22 @@ using Qingshan.Ledger.Journal;
 namespace Qingshan.Ledger.Data;
 
 /// <summary>The ledger's store, scoped by region like every module. Public only for DI.</summary>
-public sealed class LedgerDb(DbContextOptions<LedgerDb> options, ActorContext actor, DatabaseOptions database) : DbContext(options)
+public sealed class LedgerDb(DbContextOptions<LedgerDb> options, ActorContext actor, DatabaseOptions database) : ModuleDb(options, actor, database, "ledger")
 {
-    private string ScopePrefix => actor.Current.Scope.Prefix;
-
     internal DbSet<LedgerAccount> Accounts => Set<LedgerAccount>();
 
     internal DbSet<JournalEntry> Entries => Set<JournalEntry>();
 
     internal DbSet<Posting> Postings => Set<Posting>();
 
-    internal DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
     internal DbSet<ConsumedEvent> ConsumedEvents => Set<ConsumedEvent>();
 
-    internal Actor Actor => actor.Current;
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        DatabaseSetup.ApplyConventions(configurationBuilder, database.IsPostgres);
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         LedgerModel.Configure(modelBuilder);
-        OutboxMessage.Configure(modelBuilder);
-        modelBuilder.Entity<LedgerAccount>().HasQueryFilter(a => a.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<JournalEntry>().HasQueryFilter(e => e.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.UseSnakeCaseNames();
+        FilterByRegion<LedgerAccount>(modelBuilder, a => a.RegionCode);
+        FilterByRegion<JournalEntry>(modelBuilder, e => e.RegionCode);
     }
-
-    internal void Record(DateTimeOffset at, string eventType, string objectId, string? regionCode, object payload) =>
-        Outbox.Add(OutboxMessage.Create(at, "ledger", eventType, objectId, regionCode, actor.Current, payload));
 }
 
 public static class LedgerModel

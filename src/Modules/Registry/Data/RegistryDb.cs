@@ -15,11 +15,8 @@ namespace Qingshan.Registry.Data;
 /// export can read outside the account's data scope unless it explicitly asks for public fields only.
 /// The type is public only so DI can build the public handlers; everything it holds is internal.
 /// </summary>
-public sealed class RegistryDb(DbContextOptions<RegistryDb> options, ActorContext actor, DatabaseOptions database) : DbContext(options)
+public sealed class RegistryDb(DbContextOptions<RegistryDb> options, ActorContext actor, DatabaseOptions database) : ModuleDb(options, actor, database, RegistryEvents.Module)
 {
-    // Read by the query filters on every query (EF parameterises context members per instance).
-    private string ScopePrefix => actor.Current.Scope.Prefix;
-
     internal DbSet<Region> Regions => Set<Region>();
 
     internal DbSet<Watershed> Watersheds => Set<Watershed>();
@@ -36,31 +33,17 @@ public sealed class RegistryDb(DbContextOptions<RegistryDb> options, ActorContex
 
     internal DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
 
-    internal DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    internal Actor Actor => actor.Current;
-
-    internal bool IsPostgres => database.IsPostgres;
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        DatabaseSetup.ApplyConventions(configurationBuilder, database.IsPostgres);
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
-        RegistryModel.Configure(modelBuilder, database.IsPostgres);
-        OutboxMessage.Configure(modelBuilder);
-        modelBuilder.Entity<Watershed>().HasQueryFilter(w => w.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<Plot>().HasQueryFilter(p => p.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<RightsHolder>().HasQueryFilter(h => h.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<Right>().HasQueryFilter(r => r.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<Dispute>().HasQueryFilter(d => d.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<Pledge>().HasQueryFilter(p => p.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<CatalogVersion>().HasQueryFilter(c => c.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.UseSnakeCaseNames();
+        RegistryModel.Configure(modelBuilder, IsPostgres);
+        FilterByRegion<Watershed>(modelBuilder, w => w.RegionCode);
+        FilterByRegion<Plot>(modelBuilder, p => p.RegionCode);
+        FilterByRegion<RightsHolder>(modelBuilder, h => h.RegionCode);
+        FilterByRegion<Right>(modelBuilder, r => r.RegionCode);
+        FilterByRegion<Dispute>(modelBuilder, d => d.RegionCode);
+        FilterByRegion<Pledge>(modelBuilder, p => p.RegionCode);
+        FilterByRegion<CatalogVersion>(modelBuilder, c => c.RegionCode);
     }
-
-    internal void Record(DateTimeOffset at, string eventType, string objectId, string? regionCode, object payload) =>
-        Outbox.Add(OutboxMessage.Create(at, RegistryEvents.Module, eventType, objectId, regionCode, actor.Current, payload));
 }
 
 /// <summary>The registry's tables, shared by its runtime context and the migration contexts.</summary>

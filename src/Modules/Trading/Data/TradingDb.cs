@@ -9,10 +9,8 @@ using Qingshan.Trading.Deposits;
 namespace Qingshan.Trading.Data;
 
 /// <summary>Trading's store. Deals and certificates are filtered by the actor's region prefix.</summary>
-public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext actor, DatabaseOptions database) : DbContext(options)
+public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext actor, DatabaseOptions database) : ModuleDb(options, actor, database, TradingEvents.Module)
 {
-    private string ScopePrefix => actor.Current.Scope.Prefix;
-
     internal DbSet<Deal> Deals => Set<Deal>();
 
     internal DbSet<Bidder> Bidders => Set<Bidder>();
@@ -31,26 +29,12 @@ public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext 
 
     internal DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
-    internal DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    internal Actor Actor => actor.Current;
-
-    internal bool IsPostgres => database.IsPostgres;
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        DatabaseSetup.ApplyConventions(configurationBuilder, database.IsPostgres);
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
-        TradingModel.Configure(modelBuilder, database.IsPostgres);
-        OutboxMessage.Configure(modelBuilder);
-        modelBuilder.Entity<Deal>().HasQueryFilter(d => d.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.Entity<TradingCertificate>().HasQueryFilter(c => c.RegionCode.StartsWith(ScopePrefix));
-        modelBuilder.UseSnakeCaseNames();
+        TradingModel.Configure(modelBuilder, IsPostgres);
+        FilterByRegion<Deal>(modelBuilder, d => d.RegionCode);
+        FilterByRegion<TradingCertificate>(modelBuilder, c => c.RegionCode);
     }
-
-    internal void Record(DateTimeOffset at, string eventType, string objectId, string? regionCode, object payload) =>
-        Outbox.Add(OutboxMessage.Create(at, TradingEvents.Module, eventType, objectId, regionCode, actor.Current, payload));
 }
 
 /// <summary>Trading's tables, shared by its runtime context and the migration contexts.</summary>
