@@ -100,7 +100,7 @@ public static class DemoTrading
             }
 
             var days = await scope.ServiceProvider.GetRequiredService<WorkingDayCalendarStore>().LoadAsync(ct);
-            if (!days.Covers(DateOnly.FromDateTime(now.AddDays(-100).UtcDateTime)) || !days.Covers(DateOnly.FromDateTime(now.AddDays(30).UtcDateTime)))
+            if (!days.Covers(DateOnly.FromDateTime(now.AddDays(-100).UtcDateTime)) || !days.Covers(DateOnly.FromDateTime(now.AddDays(1).UtcDateTime)))
             {
                 return null;
             }
@@ -250,7 +250,8 @@ public static class DemoTrading
             Ok(await RunAsync(bank, s => s.GetRequiredService<RecordContractPaymentHandler>().HandleAsync(new RecordContractPayment(deal, card.FinalPrice - first, payer), ct)));
             await PostLedgerAsync();
 
-            // The second product, listed an hour ago with ten working days of registration ahead.
+            // The second product, listed an hour ago with ten working days of registration ahead (fewer when the
+            // working-day calendar does not reach that far yet; left ready to list when it does not reach at all).
             At(signedAt.AddDays(41));
             var open = Ok(await RunAsync(water, s => s.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal(
                 OpenDealCode, DemoCounty.CountyCode, Label + "黑水沟小流域林下经济经营权", without, null,
@@ -258,8 +259,12 @@ public static class DemoTrading
             Ok(await RunAsync(water, s => s.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(open, "建政函〔演示〕2号"), ct)));
             await PrepareAsync(open, run, owner, ownerName, signedAt.AddDays(42), 150_000m, Money.FromYuan(170_000));
             At(now.AddHours(-1));
-            Ok(await RunAsync(centre, s => s.GetRequiredService<PublishListingHandler>().HandleAsync(new PublishListing(open,
-                new ListingTerms(Money.FromYuan(180_000), Money.FromYuan(18_000), Money.FromYuan(1_000), 10, FreePeriodMinutes: 30, LimitedPeriodMinutes: 5, PriorityWindowMinutes: 60, ResultPublicityWorkingDays: 5)), ct)));
+            var calendar = await RunAsync(Actor.System, s => s.GetRequiredService<WorkingDayCalendarStore>().LoadAsync(ct));
+            if (new[] { 10, 5, 1 }.FirstOrDefault(n => calendar.PublicityEnd(now.AddHours(-1), n).IsSuccess) is var publicity and > 0)
+            {
+                Ok(await RunAsync(centre, s => s.GetRequiredService<PublishListingHandler>().HandleAsync(new PublishListing(open,
+                    new ListingTerms(Money.FromYuan(180_000), Money.FromYuan(18_000), Money.FromYuan(1_000), publicity, FreePeriodMinutes: 30, LimitedPeriodMinutes: 5, PriorityWindowMinutes: 60, ResultPublicityWorkingDays: 5)), ct)));
+            }
 
             At(now);
             await PostLedgerAsync();
