@@ -56,7 +56,7 @@ async Task<int> SetupAsync()
     };
     var n = int.Parse(Arg("--bidders", "10"), inv);
     await SchemaDb.MigrateAsync(options);
-    var clock = new ShiftedClock { Offset = TimeSpan.FromDays(-30) };
+    var clock = new ShiftedClock(TimeProvider.System) { Offset = TimeSpan.FromDays(-30) };
     var services = new ServiceCollection();
     services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
     services.AddSingleton<TimeProvider>(clock);
@@ -120,8 +120,7 @@ async Task<int> SetupAsync()
     await Do(water, sp => sp.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "压测批复")));
     await Do(water, sp => sp.GetRequiredService<LinkAccountingRunHandler>().HandleAsync(new LinkAccountingRun(deal, run)));
     await Do(centre, sp => sp.GetRequiredService<DetermineTransferorHandler>().HandleAsync(new DetermineTransferor(deal, transferor)));
-    var appraisalInputs = new Qingshan.Trading.Appraisals.AppraisalInputs(5, new DateOnly(2026, 7, 1), 0.04m, "一年期 LPR + 1%", Qingshan.Valuation.Appraisal.PaymentTiming.EndOfYear, 1m,
-        [Qingshan.Valuation.Engine.ValueCategory.Cultural], 0m, 0m, 0.15m, null, null, 80_000m, 0m, 0.1m);
+    var appraisalInputs = DemoTrading.AppraisalInputs(80_000m);
     await Do(As(Roles.AppraisalAgency), sp => sp.GetRequiredService<Qingshan.Trading.Appraisals.IssueAppraisalHandler>().HandleAsync(
         new Qingshan.Trading.Appraisals.IssueAppraisal(deal, "压测评估", appraisalInputs, Qingshan.Valuation.Appraisal.AppraisalMethod.CostApproach, "压测：成本法")));
     await Do(water, sp => sp.GetRequiredService<Qingshan.Trading.Appraisals.DecideReservePriceHandler>().HandleAsync(new Qingshan.Trading.Appraisals.DecideReservePrice(deal, Money.FromYuan(90_000), null)));
@@ -299,12 +298,4 @@ static void Report(string title, IReadOnlyCollection<(double Ms, int Status)> re
     var byStatus = string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{title}: {results.Count} bids in {seconds:F1} s = {results.Count / seconds:F1} bids/s; latency ms p50={Percentile(ms, 0.5):F1} p95={Percentile(ms, 0.95):F1} p99={Percentile(ms, 0.99):F1} max={ms.DefaultIfEmpty(0).Max():F1}; HTTP {byStatus}"));
-}
-
-/// <summary>The real clock moved by <see cref="Offset"/>: setup lists the deal in the past so its publicity is over now.</summary>
-internal sealed class ShiftedClock : TimeProvider
-{
-    public TimeSpan Offset { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }

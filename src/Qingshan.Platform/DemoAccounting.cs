@@ -136,10 +136,13 @@ public static class DemoAccounting
             return await InputLayerAsync(sp.GetRequiredService<PlotQueries>(), watershedId, watershed.Code, ct)
                 ?? throw new InvalidOperationException($"{watershed.Code} is not a demo watershed");
         });
-        var set = await As(preparer, async sp => (await sp.GetRequiredService<ParameterSetQueries>().ListAsync(ct))
+        // The newest approved demo set of a year that has begun (a run's year may not lie ahead of the clock).
+        var thisYear = services.GetRequiredService<TimeProvider>().GetUtcNow().Year;
+        var (set, year) = await As(preparer, async sp => (await sp.GetRequiredService<ParameterSetQueries>().ListAsync(ct))
             .Where(s => s.Status == ParameterSetStatus.Approved && s.Version.StartsWith("JP-DEMO-", StringComparison.Ordinal))
-            .MaxBy(s => s.Version, StringComparer.Ordinal) ?? throw new InvalidOperationException("no approved demo parameter set"));
-        var year = int.Parse(set.Version["JP-DEMO-".Length..], CultureInfo.InvariantCulture);
+            .Select(s => (Set: s, Year: int.Parse(s.Version["JP-DEMO-".Length..], CultureInfo.InvariantCulture)))
+            .Where(x => x.Year <= thisYear)
+            .MaxBy(x => x.Year) is { Set: not null } newest ? newest : throw new InvalidOperationException("no approved demo parameter set"));
         var run = Ok(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.PrepareAccountingRunHandler>().HandleAsync(
             new Accounting.Runs.PrepareAccountingRun(watershedId, year, MethodVersions.SwcPractice2024.Id, set.Id, [layer]), ct)));
         _ = await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunQueries>().WaitUntilFinishedAsync(run, TimeSpan.FromMinutes(5), ct))

@@ -40,6 +40,12 @@ internal static class Startup
         }
 
         var password = await DemoCounty.SeedAsync(app.Services, app.Configuration["Demo:Password"]);
+        if (password is not null && app.Configuration.GetValue("Demo:Trade", true))
+        {
+            // A freshly seeded county also gets the demo trade (a completed deal in the ledger, one open for registration).
+            await DemoTrading.SeedAsync(app.Services);
+        }
+
         if (password is not null && DataDirectory(database) is { } dir)
         {
             await File.WriteAllTextAsync(Path.Combine(dir, PasswordFile), password);

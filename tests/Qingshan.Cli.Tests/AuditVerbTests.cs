@@ -48,4 +48,42 @@ public sealed class AuditVerbTests
             Environment.SetEnvironmentVariable("Audit__KeyFile", null);
         }
     }
+
+    /// <summary>Issue 6: after the demo trade anyone verifies the audit log from the published checkpoints with the CLI alone.</summary>
+    [Fact]
+    public async Task The_demo_trade_s_audit_log_verifies_from_its_published_checkpoint()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var dir = Directory.CreateTempSubdirectory("qs-audit-").FullName;
+        Environment.SetEnvironmentVariable("Audit__KeyFile", Path.Combine(dir, "key.pem"));
+        try
+        {
+            var seeded = await RunAsync(db, "demo", "seed", "--password", "Qs#Test-2026", "--trade");
+            Assert.True(seeded.Exit == 0, seeded.Err);
+            Assert.Contains("SBJYPZ-" + Qingshan.Platform.DemoTrading.CompletedDealCode, seeded.Out, StringComparison.Ordinal);
+            var export = Path.Combine(dir, "audit.jsonl");
+            var notes = Path.Combine(dir, "checkpoints.txt");
+            var pub = Path.Combine(dir, "public.pem");
+            Assert.Equal(0, (await RunAsync(db, "audit", "export", "--out", export)).Exit);
+            Assert.Equal(0, (await RunAsync(db, "audit", "checkpoints", "--out", notes, "--public-key-out", pub)).Exit);
+            var lines = await File.ReadAllLinesAsync(export);
+            Assert.Contains(lines, l => l.Contains("trading.CertificateIssued", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains("distribution.ReinvestmentPlanOpened", StringComparison.Ordinal));
+
+            var honest = await RunAsync(null, "audit", "verify", "--export", export, "--checkpoints", notes, "--public-key", pub);
+            Assert.True(honest.Exit == 0, honest.Err);
+
+            // One fen less on the contract price as logged is caught.
+            var at = Array.FindIndex(lines, l => l.Contains("trading.SettlementTermsFixed", StringComparison.Ordinal));
+            var price = Qingshan.Platform.DemoTrading.Bids[^1].Fen.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains(price, lines[at], StringComparison.Ordinal);
+            lines[at] = lines[at].Replace(price, (Qingshan.Platform.DemoTrading.Bids[^1].Fen - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            await File.WriteAllLinesAsync(export, lines);
+            Assert.Equal(1, (await RunAsync(null, "audit", "verify", "--export", export, "--checkpoints", notes, "--public-key", pub)).Exit);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Audit__KeyFile", null);
+        }
+    }
 }

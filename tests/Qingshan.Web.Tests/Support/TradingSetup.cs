@@ -36,8 +36,7 @@ public static class TradingSetup
     public static readonly Money Reserve = Money.FromYuan(90_000);
 
     /// <summary>Appraisal inputs whose cost-approach floor is 88 000 元 (80 000 unrecovered investment + 10 %).</summary>
-    public static readonly AppraisalInputs AppraisalInputs = new(5, new DateOnly(2026, 7, 1), 0.04m, "一年期 LPR + 1%", PaymentTiming.EndOfYear, 1m,
-        [ValueCategory.Cultural], 0m, 0m, 0.15m, null, null, 80_000m, 0m, 0.1m);
+    public static readonly AppraisalInputs AppraisalInputs = DemoTrading.AppraisalInputs(80_000m);
 
     private static readonly ConcurrentDictionary<QingshanFactory, Lazy<Task<(Guid Run, List<Guid> Plots)>>> Runs = new();
 
