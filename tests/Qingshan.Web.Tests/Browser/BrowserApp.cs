@@ -187,6 +187,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 happened = happened || await snackbars.CountAsync() != before || !await IsThereAndEnabledAsync(button);
                 if (!happened && click < attempts && (watch.Elapsed - clickedAt).TotalMilliseconds > PatienceMs)
                 {
+                    TestContext.Current.TestOutputHelper?.WriteLine($"{watch.Elapsed.TotalSeconds:0.0} s: click {click} on {button} showed no effect; clicking again");
                     break;
                 }
 
