@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Qingshan.Kernel;
 
 namespace Qingshan.Web.Components;
@@ -24,17 +25,35 @@ namespace Qingshan.Web.Components;
 /// would judge the action by the database as it was then (a second bid from one bidding room reused a sequence another
 /// bidder had taken meanwhile); with a scope per action every handler reads the database as it is now.
 /// </para>
+/// <para>
+/// Once the page has rendered in the live circuit with its first load done, it sets <c>data-qs-interactive</c> on the
+/// document element to its path (<see cref="InteractiveMarker"/>). Until then the browser may show the prerendered
+/// page, whose form fields and buttons are replaced when the circuit attaches (typing is lost, clicks go nowhere); the
+/// browser tests wait for the marker before they type or click.
+/// </para>
 /// </summary>
-public abstract class QingshanPage : ComponentBase, IHandleEvent, IAsyncDisposable
+public abstract class QingshanPage : ComponentBase, IHandleEvent, IHandleAfterRender, IAsyncDisposable
 {
+    /// <summary>The document element's attribute that names the path of the page that is live in the circuit.</summary>
+    public const string InteractiveMarker = "data-qs-interactive";
+
     private readonly Lock gate = new();
     private readonly CancellationTokenSource leaving = new();
     private AsyncServiceScope? scope;
     private int inFlight;
     private bool disposed;
+    private bool afterRenderCalled;
+    private bool loadedInteractive;
+    private bool marked;
 
     [Inject]
     private IServiceScopeFactory ScopeFactory { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime MarkerJs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager MarkerNavigation { get; set; } = default!;
 
     [Inject]
     private ActorContext CircuitActor { get; set; } = default!;
@@ -128,6 +147,38 @@ public abstract class QingshanPage : ComponentBase, IHandleEvent, IAsyncDisposab
         catch (Exception) when (IsLeft)
         {
             // The user left while the page was loading; its half-loaded state is never shown.
+            return;
+        }
+
+        if (!loadedInteractive && RendererInfo.IsInteractive)
+        {
+            // The first load in the circuit is done; one more render brings the after-render call that sets the marker.
+            loadedInteractive = true;
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>
+    /// ComponentBase's after-render call (same first-render bookkeeping), plus the <see cref="InteractiveMarker"/>:
+    /// re-implemented here so that pages overriding <see cref="ComponentBase.OnAfterRenderAsync"/> need not call base.
+    /// </summary>
+    async Task IHandleAfterRender.OnAfterRenderAsync()
+    {
+        var firstRender = !afterRenderCalled;
+        afterRenderCalled = true;
+        OnAfterRender(firstRender);
+        await OnAfterRenderAsync(firstRender);
+        if (loadedInteractive && !marked && !IsLeft)
+        {
+            marked = true;
+            try
+            {
+                await MarkerJs.InvokeVoidAsync("document.documentElement.setAttribute", InteractiveMarker, new Uri(MarkerNavigation.Uri).AbsolutePath);
+            }
+            catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException)
+            {
+                // Only a test hook: a page whose browser has gone needs no marker.
+            }
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
+using Qingshan.Web.Components;
 using Qingshan.Web.Tests.Support;
 
 namespace Qingshan.Web.Tests.Browser;
@@ -12,6 +14,12 @@ namespace Qingshan.Web.Tests.Browser;
 public sealed class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Longest wait for one step: a page becoming live, a click's result (the CI machine is slow and shared).</summary>
+    public const float StepTimeoutMs = 90_000;
+
+    /// <summary>How long a click may show no effect at all before it is repeated.</summary>
+    public const int PatienceMs = 15_000;
 
     private static readonly string[] ChromiumArgs =
     [
@@ -32,7 +40,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public string? Unavailable { get; private set; }
 
     /// <summary>Longest wait for anything on a page (the first circuit of a cold app takes a while on a 2-core machine).</summary>
-    public float TimeoutMs { get; set; } = 60_000;
+    public float TimeoutMs { get; set; } = StepTimeoutMs;
 
     public async ValueTask InitializeAsync()
     {
@@ -93,27 +101,124 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Waits until the interactive circuit is connected, so clicks reach .NET handlers.</summary>
-    public static Task WaitForCircuitAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('#components-reconnect-modal, .components-reconnect-show') === null");
+    /// <summary>
+    /// Waits until the page shown is the live one: the interactive circuit has rendered it and its first load is done
+    /// (<see cref="QingshanPage.InteractiveMarker"/> names the current path). Before that the browser may show the
+    /// prerendered page, whose fields and buttons the circuit replaces when it attaches: typing into them is lost and a
+    /// click goes nowhere. Every helper below waits for this first.
+    /// </summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "marker => document.documentElement.getAttribute(marker) === location.pathname",
+                QingshanPage.InteractiveMarker,
+                new PageWaitForFunctionOptions { PollingInterval = 100, Timeout = StepTimeoutMs });
+        }
+        catch (TimeoutException e)
+        {
+            var marker = await page.EvaluateAsync<string?>("marker => document.documentElement.getAttribute(marker)", QingshanPage.InteractiveMarker);
+            throw new TimeoutException($"{page.Url} did not become interactive within {StepTimeoutMs / 1000:0} s (marker: {marker ?? "none"}){await DiagnosticsAsync(page)}", e);
+        }
+    }
+
+    /// <summary>Opens <paramref name="url"/> and waits until its page is live (<see cref="WaitForCircuitAsync"/>).</summary>
+    public static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitForCircuitAsync(page);
+    }
 
     /// <summary>
-    /// Clicks until <paramref name="expected"/> shows. Server-rendered buttons are visible before the interactive circuit
-    /// is connected, and a click in that moment goes nowhere.
+    /// Types <paramref name="value"/> into a live field, leaves it (MudBlazor text fields send their value on change)
+    /// and reads it back: a value the page did not keep is typed again, and a field that never keeps it fails the test.
     /// </summary>
-    public static async Task ClickUntilVisibleAsync(ILocator button, ILocator expected, int attempts = 15)
+    public static async Task FillAsync(ILocator field, string value)
     {
-        for (var i = 1; ; i++)
+        await WaitForCircuitAsync(field.Page);
+        for (var attempt = 1; ; attempt++)
         {
-            await button.ClickAsync();
-            try
+            await field.FillAsync(value);
+            await field.PressAsync("Tab");
+            var kept = await field.InputValueAsync();
+            if (kept == value)
             {
-                await expected.WaitForAsync(new LocatorWaitForOptions { Timeout = 2_000 });
                 return;
             }
-            catch (TimeoutException) when (i < attempts)
+
+            if (attempt == 3)
             {
+                Assert.Fail($"the field kept \"{kept}\" instead of \"{value}\" after {attempt} attempts{await DiagnosticsAsync(field.Page)}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Clicks <paramref name="button"/> on the live page and waits until <paramref name="expected"/> shows. A click is
+    /// repeated only when nothing at all happened for <see cref="PatienceMs"/> (no snackbar, the button still there and
+    /// enabled): a slow server is waited for, never clicked twice. A step that does not reach its result within
+    /// <see cref="StepTimeoutMs"/> fails with the page's messages.
+    /// </summary>
+    public static async Task ClickUntilVisibleAsync(ILocator button, ILocator expected, int attempts = 3)
+    {
+        var page = button.Page;
+        await WaitForCircuitAsync(page);
+        var snackbars = page.Locator(".mud-snackbar");
+        var watch = Stopwatch.StartNew();
+        for (var click = 1; ; click++)
+        {
+            var before = await snackbars.CountAsync();
+            await button.ClickAsync(new LocatorClickOptions { Timeout = StepTimeoutMs });
+            var clickedAt = watch.Elapsed;
+            var happened = false;
+            while (true)
+            {
+                if (await expected.First.IsVisibleAsync())
+                {
+                    return;
+                }
+
+                if (watch.Elapsed.TotalMilliseconds > StepTimeoutMs)
+                {
+                    throw new TimeoutException($"after {click} click(s) in {watch.Elapsed.TotalSeconds:0} s, still no {expected} on {page.Url}{await DiagnosticsAsync(page)}");
+                }
+
+                happened = happened || await snackbars.CountAsync() != before || !await IsThereAndEnabledAsync(button);
+                if (!happened && click < attempts && (watch.Elapsed - clickedAt).TotalMilliseconds > PatienceMs)
+                {
+                    TestContext.Current.TestOutputHelper?.WriteLine($"{watch.Elapsed.TotalSeconds:0.0} s: click {click} on {button} showed no effect; clicking again");
+                    break;
+                }
+
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static async Task<bool> IsThereAndEnabledAsync(ILocator button)
+    {
+        try
+        {
+            return await button.CountAsync() == 1 && await button.IsEnabledAsync(new LocatorIsEnabledOptions { Timeout = 2_000 });
+        }
+        catch (TimeoutException)
+        {
+            return false; // gone between the two looks
+        }
+    }
+
+    /// <summary>What the page says (snackbars, refusals), for a failure message.</summary>
+    private static async Task<string> DiagnosticsAsync(IPage page)
+    {
+        try
+        {
+            var messages = await page.Locator(".mud-snackbar, [data-testid=step-error], .mud-alert").AllInnerTextsAsync();
+            return messages.Count == 0 ? "; the page shows no message" : "; the page shows: " + string.Join(" | ", messages);
+        }
+        catch (PlaywrightException e)
+        {
+            return "; the page could not be read: " + e.Message;
         }
     }
 

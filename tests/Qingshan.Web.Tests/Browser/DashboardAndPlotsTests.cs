@@ -44,6 +44,37 @@ public sealed class DashboardAndPlotsTests(BrowserApp browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Typing_waits_until_the_page_is_live_even_when_the_circuit_attaches_late()
+    {
+        browser.RequireBrowser();
+        var page = await browser.SignInAsync("jp_water");
+        // Hold the circuit back (as a loaded server does): the prerendered page is on screen seconds before it is live.
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await Task.Delay(8_000);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/registry/plots");
+        var search = page.GetByLabel("编码或名称");
+        await search.WaitForAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("marker => document.documentElement.getAttribute(marker)", Qingshan.Web.Components.QingshanPage.InteractiveMarker));
+
+        // What went wrong before: text typed into the prerendered field is gone once the circuit has replaced the page.
+        await search.FillAsync("typed too early");
+        await BrowserApp.WaitForCircuitAsync(page);
+        Assert.Equal("", await search.InputValueAsync());
+
+        // The helpers wait for the live page: the typed code reaches the server and filters the list.
+        var rows = page.Locator("[data-testid=plots] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(20, new() { Timeout = BrowserApp.StepTimeoutMs });
+        var code = (await rows.Nth(19).Locator("td").First.InnerTextAsync()).Trim();
+        await BrowserApp.FillAsync(search, code);
+        await BrowserApp.ClickUntilVisibleAsync(page.GetByRole(AriaRole.Button, new() { Name = "搜索" }), rows.Filter(new() { HasText = code }));
+        await Assertions.Expect(rows.Filter(new() { HasNotText = code })).ToHaveCountAsync(0, new() { Timeout = BrowserApp.StepTimeoutMs });
+        Assert.InRange(await rows.CountAsync(), 1, 19);
+    }
+
+    [Fact]
     public async Task A_wrong_password_in_the_browser_shows_the_chinese_refusal()
     {
         browser.RequireBrowser();

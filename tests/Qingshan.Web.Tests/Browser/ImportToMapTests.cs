@@ -83,16 +83,10 @@ public sealed class ImportToMapTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(before + 3, await PlotsOnMapAsync(page));
         Assert.True(await BrowserApp.RendersChineseAsync(page));
 
-        await page.GotoAsync("/registry/plots");
-        await BrowserApp.WaitForCircuitAsync(page);
+        await BrowserApp.GotoInteractiveAsync(page, "/registry/plots");
         var row = page.Locator("[data-testid=plots] tr", new() { HasText = "IMP-0002" });
-        var search = page.GetByLabel("编码或名称");
-        for (var i = 0; i < 10 && await row.CountAsync() == 0; i++)
-        {
-            await search.FillAsync("IMP-0002");
-            await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
-            await page.WaitForTimeoutAsync(500);
-        }
+        await BrowserApp.FillAsync(page.GetByLabel("编码或名称"), "IMP-0002");
+        await BrowserApp.ClickUntilVisibleAsync(page.GetByRole(AriaRole.Button, new() { Name = "搜索" }), row);
 
         await Assertions.Expect(row).ToContainTextAsync("0201 果园");
         await Assertions.Expect(row).ToContainTextAsync("青峰山生态清洁小流域");
