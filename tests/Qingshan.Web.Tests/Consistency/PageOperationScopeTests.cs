@@ -117,6 +117,19 @@ public sealed class PageOperationScopeTests
         protected override void OnInitialized() => Registration.Page = this;
     }
 
+    /// <summary>Static rendering has no browser; the page's live marker is never set here.</summary>
+    private sealed class NoBrowser : Microsoft.JSInterop.IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => throw new InvalidOperationException("no browser");
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => throw new InvalidOperationException("no browser");
+    }
+
+    private sealed class ProbeNavigation : NavigationManager
+    {
+        public ProbeNavigation() => Initialize("http://localhost/", "http://localhost/probe");
+    }
+
     private sealed class Host : IAsyncDisposable
     {
         private readonly ServiceProvider services;
@@ -138,6 +151,8 @@ public sealed class PageOperationScopeTests
             collection.AddScoped<ActorContext>();
             collection.AddScoped<Probe>();
             collection.AddSingleton<Registration>();
+            collection.AddSingleton<Microsoft.JSInterop.IJSRuntime, NoBrowser>();
+            collection.AddSingleton<NavigationManager, ProbeNavigation>();
             var provider = collection.BuildServiceProvider();
             // The circuit's actor, which every page scope follows.
             provider.GetRequiredService<ActorContext>().Current = new Actor("u1", "jp_water", RegionScope.All, new HashSet<string>([Roles.WaterBureau]), null);
