@@ -36,7 +36,11 @@ public sealed class LedgerDb(DbContextOptions<LedgerDb> options, ActorContext ac
     }
 
     internal void Record(DateTimeOffset at, string eventType, string objectId, string? regionCode, object payload) =>
-        Outbox.Add(OutboxMessage.Create(at, "ledger", eventType, objectId, regionCode, actor.Current, payload));
+        Record(at, actor.Current, eventType, objectId, regionCode, payload);
+
+    /// <summary>An outbox row on behalf of <paramref name="by"/> (a posting written by the group commit for its caller).</summary>
+    internal void Record(DateTimeOffset at, Actor by, string eventType, string objectId, string? regionCode, object payload) =>
+        Outbox.Add(OutboxMessage.Create(at, "ledger", eventType, objectId, regionCode, by, payload));
 }
 
 public static class LedgerModel
