@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Qingshan.Kernel;
 
 namespace Qingshan.Ledger.Journal;
@@ -15,7 +16,7 @@ namespace Qingshan.Ledger.Journal;
 /// Cancellation is honoured only before an entry is queued: once queued it is written (postings are idempotent by
 /// business key, so a caller that gave up may safely retry).
 /// </summary>
-public sealed class LedgerGroupCommit(IServiceScopeFactory scopes)
+public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<LedgerGroupCommit> logger)
 {
     /// <summary>At most this many entries per ledger transaction.</summary>
     public const int MaxBatch = 256;
@@ -72,9 +73,10 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes)
 
             return;
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (Exception ex) when (batch.Count > 1)
         {
             // Fall through: one transaction each, so the failure lands on the entry that caused it.
+            logger.LogWarning(ex, "a ledger batch of {Count} entries failed; posting them one by one", batch.Count);
         }
         catch (Exception ex)
         {
