@@ -23,22 +23,34 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
 
     private readonly ConcurrentQueue<Waiting> queue = new();
     private readonly SemaphoreSlim writer = new(1, 1);
+    private long batches;
 
     private sealed record Waiting(QueuedPosting Posting, TaskCompletionSource<Result<PostedEntry>> Done);
 
-    public async Task<Result<PostedEntry>> PostAsync(PostEntry request, Actor actor, CancellationToken ct = default)
+    public async Task<Result<PostedEntry>> PostAsync(PostEntry request, Actor actor, CancellationToken ct = default) =>
+        (await PostManyAsync([request], actor, ct))[0];
+
+    /// <summary>
+    /// Queues several entries at once (e.g. an outbox consumer's batch) and waits for all of them; they are judged in
+    /// order, so a later entry sees the balances the earlier ones left.
+    /// </summary>
+    public async Task<Result<PostedEntry>[]> PostManyAsync(IReadOnlyList<PostEntry> requests, Actor actor, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var me = new Waiting(new QueuedPosting(request, actor), new TaskCompletionSource<Result<PostedEntry>>(TaskCreationOptions.RunContinuationsAsynchronously));
-        queue.Enqueue(me);
-        while (!me.Done.Task.IsCompleted)
+        var mine = requests.Select(r => new Waiting(new QueuedPosting(r, actor), new TaskCompletionSource<Result<PostedEntry>>(TaskCreationOptions.RunContinuationsAsynchronously))).ToList();
+        foreach (var w in mine)
+        {
+            queue.Enqueue(w);
+        }
+
+        while (mine.Any(w => !w.Done.Task.IsCompleted))
         {
             await writer.WaitAsync(CancellationToken.None);
             try
             {
-                if (me.Done.Task.IsCompleted)
+                if (mine.All(w => w.Done.Task.IsCompleted))
                 {
-                    break; // an earlier writer took and committed it
+                    break; // an earlier writer took and committed them
                 }
 
                 var batch = new List<Waiting>();
@@ -49,6 +61,7 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
 
                 if (batch.Count > 0)
                 {
+                    Interlocked.Increment(ref batches);
                     await WriteAsync(batch);
                 }
             }
@@ -58,8 +71,17 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
             }
         }
 
-        return await me.Done.Task;
+        var results = new Result<PostedEntry>[mine.Count];
+        for (var i = 0; i < mine.Count; i++)
+        {
+            results[i] = await mine[i].Done.Task;
+        }
+
+        return results;
     }
+
+    /// <summary>How many ledger transactions the group commit has written (for tests and the bench).</summary>
+    public long Batches => Interlocked.Read(ref batches);
 
     private async Task WriteAsync(List<Waiting> batch)
     {
