@@ -27,7 +27,11 @@ public abstract class ModuleDb(DbContextOptions options, ActorContext actor, Dat
 
     /// <summary>Records a state change in the outbox; it commits with the change or not at all.</summary>
     public void Record(DateTimeOffset at, string eventType, string objectId, string? regionCode, object payload) =>
-        Outbox.Add(OutboxMessage.Create(at, module, eventType, objectId, regionCode, actor.Current, payload));
+        Record(at, actor.Current, eventType, objectId, regionCode, payload);
+
+    /// <summary>An outbox row on behalf of <paramref name="by"/> (a change written in a group commit for its caller).</summary>
+    public void Record(DateTimeOffset at, Actor by, string eventType, string objectId, string? regionCode, object payload) =>
+        Outbox.Add(OutboxMessage.Create(at, module, eventType, objectId, regionCode, by, payload));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         DatabaseSetup.ApplyConventions(configurationBuilder, database.IsPostgres);

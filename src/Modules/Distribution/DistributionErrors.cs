@@ -22,4 +22,5 @@ public static class DistributionErrors
     public static Error ReportDealRequired() => new("distribution.report.deal_required");
     public static Error ReportPeriodInvalid() => new("distribution.report.period_invalid");
     public static Error PlanNotApproved() => new("distribution.spending.plan_not_approved");
+    public static Error SpendingNotFound(string id) => new("distribution.spending.not_found", id);
 }

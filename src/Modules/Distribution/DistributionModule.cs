@@ -19,6 +19,7 @@ public static class DistributionModule
         services.AddScoped<SubmitReinvestmentPlanHandler>();
         services.AddScoped<ApproveReinvestmentPlanHandler>();
         services.AddScoped<RecordSpendingHandler>();
+        services.AddScoped<PostSpendingHandler>();
         services.AddScoped<CheckReinvestmentDeadlinesHandler>();
         services.AddScoped<ReinvestmentQueries>();
         services.AddScoped<ReceivableQueries>();

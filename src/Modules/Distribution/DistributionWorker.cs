@@ -7,7 +7,8 @@ using Qingshan.Kernel;
 namespace Qingshan.Distribution;
 
 /// <summary>
-/// Posts trading's money to the ledger every few seconds (and the reinvestment deadline checks), as the system actor.
+/// Posts trading's money to the ledger every few seconds (and the reinvestment deadline checks, and spendings a crash
+/// left recorded but unposted), as the system actor.
 /// The poll runs on wall-clock time: how often to look is operations, not business time. Deadlines are judged inside the
 /// handlers by the injected <see cref="TimeProvider"/> (a test's fake clock jumping a week must not fire 200,000 polls).
 /// </summary>
@@ -24,6 +25,7 @@ internal sealed class DistributionWorker(IServiceScopeFactory scopes, ILogger<Di
                 scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System;
                 await scope.ServiceProvider.GetRequiredService<PostTradingMoneyHandler>().PostPendingAsync(ct: stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<Reinvestment.CheckReinvestmentDeadlinesHandler>().HandleAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Reinvestment.PostSpendingHandler>().PostLeftBehindAsync(stoppingToken); // heals a crash between record and post
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

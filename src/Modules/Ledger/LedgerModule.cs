@@ -11,6 +11,7 @@ public static class LedgerModule
     {
         services.AddModuleDb<LedgerDb>();
         services.AddScoped<LedgerUnit>();
+        services.AddSingleton<LedgerGroupCommit>();
         services.AddScoped<PostEntryHandler>();
         services.AddScoped<DistributeProceedsHandler>();
         services.AddScoped<FreezeDealAccountsHandler>();

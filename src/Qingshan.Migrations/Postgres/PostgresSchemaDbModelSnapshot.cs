@@ -1083,6 +1083,10 @@ namespace Qingshan.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("fund");
 
+                    b.Property<long?>("LedgerEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ledger_entry_id");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)

@@ -1063,6 +1063,10 @@ namespace Qingshan.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("fund");
 
+                    b.Property<long?>("LedgerEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ledger_entry_id");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(300)

@@ -235,6 +235,7 @@ public static class ErrorMessages
         ["distribution.spending.measure_required"] = "请填写支出对应的措施和实施地点（地块）",
         ["distribution.spending.attachment_required"] = "请上传支出凭证附件（不超过 10 MB）",
         ["distribution.spending.plan_not_approved"] = "反哺方案须经发展改革部门和水行政主管部门均批准后方可支出",
+        ["distribution.spending.not_found"] = "未找到该反哺资金支出记录",
         ["distribution.report.out_of_scope"] = "区划 {0} 不在您的数据范围内，不能导出其账务报表",
         ["distribution.report.deal_not_found"] = "交易不存在或不在您的数据范围内",
         ["distribution.report.deal_required"] = "交易资金明细账须指定交易",

@@ -9,16 +9,27 @@ namespace Qingshan.Distribution.Reinvestment;
 
 /// <summary>
 /// 反哺资金支出: a measure at a place, paid from the deal's erosion-control or maintenance fund, with its evidence file.
-/// The ledger posts it first (PaidOut ← fund) and refuses it when the fund's balance is short
-/// (<c>ledger.account.insufficient_balance</c>) or frozen; the record carries the same id as the entry's business key.
+/// Two stores, two steps, made whole: the spending is first recorded (its row and a ReinvestmentSpendingRecorded event,
+/// one transaction) without a ledger entry; then <see cref="PostSpendingHandler"/> posts it (PaidOut ← fund, business
+/// key <c>reinvestment:spending:{id}</c>, idempotent) and marks the row with the entry — or, when the ledger refuses it
+/// (the fund is short, <c>ledger.account.insufficient_balance</c>, or frozen), removes the row with a refusal event.
+/// A crash between the steps leaves a recorded, unposted spending that the DistributionWorker posts on its next round
+/// (a crash after the posting: the posting replays, so nothing is paid twice).
 /// </summary>
 public sealed record RecordSpending(Guid PlanId, ReinvestmentFund Fund, string Measure, string Location, Money Amount, DateOnly SpentOn, string AttachmentName, byte[] Attachment);
 
-public sealed class RecordSpendingHandler(DistributionDb db, PostEntryHandler post, TimeProvider clock)
+public sealed class RecordSpendingHandler(DistributionDb db, PostSpendingHandler posting, TimeProvider clock)
 {
     public const int MaxAttachmentBytes = 10 * 1024 * 1024;
 
     public async Task<Result<Guid>> HandleAsync(RecordSpending request, CancellationToken ct = default)
+    {
+        var recorded = await RecordAsync(request, ct);
+        return recorded.IsFailure ? recorded : await posting.PostAsync(recorded.Value, ct);
+    }
+
+    /// <summary>Step one alone: checks the request and records the spending, not yet posted. Returns its id.</summary>
+    internal async Task<Result<Guid>> RecordAsync(RecordSpending request, CancellationToken ct = default)
     {
         if (!SubmitReinvestmentPlanHandler.Allowed(db.Actor, Roles.WaterBureau, Roles.Finance))
         {
@@ -52,21 +63,85 @@ public sealed class RecordSpendingHandler(DistributionDb db, PostEntryHandler po
         }
 
         var id = Guid.CreateVersion7();
-        var fund = request.Fund == ReinvestmentFund.ErosionControl ? AccountKind.ErosionControlFund : AccountKind.MaintenanceFund;
-        var posted = await post.HandleAsync(new PostEntry($"reinvestment:spending:{id:N}", $"反哺支出：{request.Measure.Trim()}（{request.Location.Trim()}）", plan.RegionCode, plan.DealId,
-            [new(AccountKind.PaidOut, request.Amount, plan.DealId), new(fund, -request.Amount, plan.DealId)]), ct);
-        if (posted.IsFailure)
-        {
-            return posted.Error!;
-        }
-
         var now = clock.GetUtcNow();
         var sha = Convert.ToHexStringLower(SHA256.HashData(request.Attachment));
         var spending = new Spending(id, plan.Id, plan.DealId, plan.RegionCode, request.Fund, request.Measure.Trim(), request.Location.Trim(), request.Amount, request.SpentOn,
             Path.GetFileName(request.AttachmentName.Trim()), request.Attachment, sha, db.Actor.UserName, now);
         db.Spendings.Add(spending);
-        db.Record(now, "ReinvestmentSpent", id.ToString(), plan.RegionCode, new { plan.DealCode, Fund = request.Fund.ToString(), spending.Measure, spending.Location, AmountFen = request.Amount.Fen, spending.SpentOn, Attachment = spending.AttachmentName, AttachmentSha256 = sha, LedgerEntry = posted.Value.EntryId });
+        db.Record(now, "ReinvestmentSpendingRecorded", id.ToString(), plan.RegionCode, new { plan.DealCode, Fund = request.Fund.ToString(), spending.Measure, spending.Location, AmountFen = request.Amount.Fen, spending.SpentOn, Attachment = spending.AttachmentName, AttachmentSha256 = sha, LedgerKey = PostSpendingHandler.BusinessKey(id) });
         await db.SaveChangesAsync(ct);
         return id;
+    }
+}
+
+/// <summary>
+/// Step two of a spending: post it to the ledger and mark it posted (ReinvestmentSpent), or remove it when the ledger
+/// refuses it (ReinvestmentSpendingRefused). Safe to run twice and concurrently: the posting is idempotent by its business
+/// key and the mark is conditional (only a row still unposted is marked or removed, and only then is the event written).
+/// </summary>
+public sealed class PostSpendingHandler(DistributionDb db, PostEntryHandler post, TimeProvider clock)
+{
+    /// <summary>A spending still unposted this long after it was recorded is taken to be left behind by a crash.</summary>
+    public static readonly TimeSpan HealAfter = TimeSpan.FromMinutes(1);
+
+    public static string BusinessKey(Guid spendingId) => $"reinvestment:spending:{spendingId:N}";
+
+    internal static PostEntry Entry(Guid id, Guid dealId, string regionCode, ReinvestmentFund fund, string measure, string location, Money amount) =>
+        new(BusinessKey(id), $"反哺支出：{measure}（{location}）", regionCode, dealId,
+            [new(AccountKind.PaidOut, amount, dealId), new(fund == ReinvestmentFund.ErosionControl ? AccountKind.ErosionControlFund : AccountKind.MaintenanceFund, -amount, dealId)]);
+
+    public async Task<Result<Guid>> PostAsync(Guid spendingId, CancellationToken ct = default)
+    {
+        var s = await db.Spendings.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == spendingId)
+            .Select(x => new { x.Id, x.DealId, x.RegionCode, x.Fund, x.Measure, x.Location, x.Amount, x.LedgerEntryId }).FirstOrDefaultAsync(ct);
+        if (s is null)
+        {
+            return DistributionErrors.SpendingNotFound(spendingId.ToString());
+        }
+
+        if (s.LedgerEntryId is not null)
+        {
+            return s.Id;
+        }
+
+        var posted = await post.HandleAsync(Entry(s.Id, s.DealId, s.RegionCode, s.Fund, s.Measure, s.Location, s.Amount), ct);
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var unposted = db.Spendings.IgnoreQueryFilters().Where(x => x.Id == s.Id && x.LedgerEntryId == null);
+        if (posted.IsFailure)
+        {
+            if (await unposted.ExecuteDeleteAsync(ct) == 1)
+            {
+                db.Record(now, "ReinvestmentSpendingRefused", s.Id.ToString(), s.RegionCode, new { LedgerKey = BusinessKey(s.Id), AmountFen = s.Amount.Fen, posted.Error!.Code });
+                await db.SaveChangesAsync(ct);
+            }
+
+            await tx.CommitAsync(ct);
+            return posted.Error!;
+        }
+
+        var entryId = posted.Value.EntryId;
+        if (await unposted.ExecuteUpdateAsync(u => u.SetProperty(x => x.LedgerEntryId, entryId), ct) == 1)
+        {
+            db.Record(now, "ReinvestmentSpent", s.Id.ToString(), s.RegionCode, new { Fund = s.Fund.ToString(), s.Measure, s.Location, AmountFen = s.Amount.Fen, LedgerEntry = entryId, Healed = posted.Value.Replayed });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return s.Id;
+    }
+
+    /// <summary>Posts every spending left unposted for longer than <see cref="HealAfter"/>, oldest first; returns how many were settled.</summary>
+    public async Task<int> PostLeftBehindAsync(CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow() - HealAfter;
+        var ids = await db.Spendings.IgnoreQueryFilters().AsNoTracking().Where(x => x.LedgerEntryId == null && x.RecordedAt <= cutoff)
+            .OrderBy(x => x.RecordedAt).Select(x => x.Id).Take(100).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            await PostAsync(id, ct);
+        }
+
+        return ids.Count;
     }
 }

@@ -191,4 +191,10 @@ internal sealed class Spending
     public string RecordedBy { get; private set; } = "";
 
     public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>
+    /// The ledger entry that paid it (Dr paid out / Cr fund); null while the spending is recorded but not yet posted —
+    /// after a crash between the two steps <see cref="PostSpendingHandler"/> (run by the DistributionWorker) posts it.
+    /// </summary>
+    public long? LedgerEntryId { get; private set; }
 }

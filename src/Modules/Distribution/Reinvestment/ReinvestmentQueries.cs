@@ -26,7 +26,7 @@ public sealed class ReinvestmentQueries(DistributionDb db, LedgerQueries ledger)
             .ToListAsync(ct);
 
     public async Task<List<SpendingRow>> SpendingsAsync(Guid planId, CancellationToken ct = default) =>
-        (await db.Spendings.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SpentOn).ThenBy(s => s.Id).ToListAsync(ct))
+        (await db.Spendings.AsNoTracking().Where(s => s.PlanId == planId && s.LedgerEntryId != null).OrderBy(s => s.SpentOn).ThenBy(s => s.Id).ToListAsync(ct))
             .Select(Row).ToList();
 
     public async Task<(string Name, byte[] Content)?> AttachmentAsync(Guid spendingId, CancellationToken ct = default)
@@ -47,7 +47,7 @@ public sealed class ReinvestmentQueries(DistributionDb db, LedgerQueries ledger)
             return null;
         }
 
-        var spendings = (await db.Spendings.IgnoreQueryFilters().AsNoTracking().Where(s => s.PlanId == plan.Id).OrderBy(s => s.SpentOn).ThenBy(s => s.Id).ToListAsync(ct))
+        var spendings = (await db.Spendings.IgnoreQueryFilters().AsNoTracking().Where(s => s.PlanId == plan.Id && s.LedgerEntryId != null).OrderBy(s => s.SpentOn).ThenBy(s => s.Id).ToListAsync(ct))
             .Select(Row).Select(r => r with { Location = MaskIdentifiers(r.Location), Measure = MaskIdentifiers(r.Measure) }).ToList();
         var funds = await ledger.PublicDealBalancesAsync(plan.DealId, ct);
         var erosionLeft = funds.GetValueOrDefault(AccountKind.ErosionControlFund);

@@ -91,72 +91,177 @@ public sealed class LedgerSession
     /// <summary>Funds spent by reinvestment may not go below zero.</summary>
     private static readonly AccountKind[] NoOverdraft = [AccountKind.ErosionControlFund, AccountKind.MaintenanceFund, AccountKind.DepositsHeld, AccountKind.Proceeds];
 
-    public async Task<Result<PostedEntry>> PostAsync(PostEntry request, CancellationToken ct = default)
+    public async Task<Result<PostedEntry>> PostAsync(PostEntry request, CancellationToken ct = default) =>
+        (await PostManyAsync([new QueuedPosting(request, db.Actor)], ct))[0];
+
+    /// <summary>
+    /// Posts several entries in this transaction, in order, with one idempotency query for all their business keys,
+    /// one read of the accounts they touch that the session has not seen yet, and one SaveChanges. Each entry is judged
+    /// on the balances left by the entries before it; a refused entry (unbalanced, out of scope, frozen account,
+    /// overdraft, business key reused) writes nothing and refuses only itself. A business key seen twice has one
+    /// effect: the second is a replay of the first (or refused when its lines differ).
+    /// </summary>
+    internal async Task<Result<PostedEntry>[]> PostManyAsync(IReadOnlyList<QueuedPosting> items, CancellationToken ct = default)
     {
-        var lines = request.Lines.Where(l => l.Amount.Fen != 0).ToList();
-        if (lines.Count == 0)
+        var results = new Result<PostedEntry>?[items.Count];
+        var planned = new List<(string Code, AccountKind Kind, Guid? Deal, long Amount)>?[items.Count];
+        for (var i = 0; i < items.Count; i++)
         {
-            return LedgerErrors.EntryEmpty();
-        }
-
-        var debits = lines.Where(l => l.Amount.Fen > 0).Sum(l => l.Amount.Fen);
-        var credits = -lines.Where(l => l.Amount.Fen < 0).Sum(l => l.Amount.Fen);
-        if (debits != credits)
-        {
-            return LedgerErrors.EntryUnbalanced(debits, credits);
-        }
-
-        if (!db.Actor.Scope.Includes(request.RegionCode))
-        {
-            return LedgerErrors.AccountOutOfScope(request.RegionCode);
-        }
-
-        var postings = lines.GroupBy(l => PostEntryHandler.Code(l, request.RegionCode))
-            .Select(g => (Code: g.Key, Kind: g.First().Account, Deal: g.First().DealId, Amount: g.Sum(x => x.Amount.Fen)))
-            .Where(p => p.Amount != 0).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
-
-        var existing = await db.Entries.IgnoreQueryFilters().Include(e => e.Postings).FirstOrDefaultAsync(e => e.BusinessKey == request.BusinessKey, ct);
-        if (existing is not null)
-        {
-            var same = existing.Postings.OrderBy(p => p.AccountCode, StringComparer.Ordinal).Select(p => (p.AccountCode, p.AmountFen))
-                .SequenceEqual(postings.Select(p => (p.Code, p.Amount)));
-            return same ? new PostedEntry(existing.Id, Replayed: true) : LedgerErrors.BusinessKeyReused(request.BusinessKey);
-        }
-
-        foreach (var p in postings)
-        {
-            var account = await AccountAsync(p.Code, ct);
-            if (account is null)
+            var (request, actor) = (items[i].Request, items[i].Actor);
+            var lines = request.Lines.Where(l => l.Amount.Fen != 0).ToList();
+            if (lines.Count == 0)
             {
-                account = new LedgerAccount(p.Code, p.Kind, request.RegionCode, p.Deal, p.Kind.ToString());
-                db.Accounts.Add(account);
-                accounts[p.Code] = account;
-                opening[p.Code] = 0;
+                results[i] = LedgerErrors.EntryEmpty();
+                continue;
             }
 
-            if (account.IsFrozen)
+            var debits = lines.Where(l => l.Amount.Fen > 0).Sum(l => l.Amount.Fen);
+            var credits = -lines.Where(l => l.Amount.Fen < 0).Sum(l => l.Amount.Fen);
+            if (debits != credits)
+            {
+                results[i] = LedgerErrors.EntryUnbalanced(debits, credits);
+                continue;
+            }
+
+            if (!actor.Scope.Includes(request.RegionCode))
+            {
+                results[i] = LedgerErrors.AccountOutOfScope(request.RegionCode);
+                continue;
+            }
+
+            planned[i] = lines.GroupBy(l => PostEntryHandler.Code(l, request.RegionCode))
+                .Select(g => (Code: g.Key, Kind: g.First().Account, Deal: g.First().DealId, Amount: g.Sum(x => x.Amount.Fen)))
+                .Where(p => p.Amount != 0).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        }
+
+        // Idempotency: one query for every business key of the batch (the key and id only; postings only for a replay).
+        var keys = Enumerable.Range(0, items.Count).Where(i => planned[i] is not null).Select(i => items[i].Request.BusinessKey).Distinct(StringComparer.Ordinal).ToList();
+        var stored = new Dictionary<string, (long Id, List<(string Code, long Amount)> Postings)>(StringComparer.Ordinal);
+        if (keys.Count > 0)
+        {
+            var found = await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => keys.Contains(e.BusinessKey)).Select(e => new { e.Id, e.BusinessKey }).ToListAsync(ct);
+            if (found.Count > 0)
+            {
+                var ids = found.Select(f => f.Id).ToList();
+                var postings = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.EntryId)).Select(p => new { p.EntryId, p.AccountCode, p.AmountFen }).ToListAsync(ct);
+                foreach (var f in found)
+                {
+                    stored[f.BusinessKey] = (f.Id, postings.Where(p => p.EntryId == f.Id).Select(p => (p.AccountCode, p.AmountFen)).OrderBy(p => p.AccountCode, StringComparer.Ordinal).ToList());
+                }
+            }
+        }
+
+        // Every account the batch touches that the session has not seen yet, in one query.
+        var unseen = planned.Where(p => p is not null).SelectMany(p => p!).Select(p => p.Code).Distinct(StringComparer.Ordinal).Where(c => !accounts.ContainsKey(c)).ToList();
+        if (unseen.Count > 0)
+        {
+            foreach (var a in await db.Accounts.IgnoreQueryFilters().Where(x => unseen.Contains(x.Code)).ToListAsync(ct))
+            {
+                accounts[a.Code] = a;
+                opening[a.Code] = a.BalanceFen;
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var accepted = new Dictionary<string, (JournalEntry Entry, List<(string Code, long Amount)> Postings)>(StringComparer.Ordinal);
+        var replayOf = new Dictionary<int, JournalEntry>();
+        var added = new Dictionary<int, JournalEntry>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (planned[i] is not { } postings)
+            {
+                continue;
+            }
+
+            var request = items[i].Request;
+            var wanted = postings.Select(p => (p.Code, p.Amount)).ToList();
+            if (stored.TryGetValue(request.BusinessKey, out var earlier))
+            {
+                results[i] = earlier.Postings.SequenceEqual(wanted) ? new PostedEntry(earlier.Id, Replayed: true) : LedgerErrors.BusinessKeyReused(request.BusinessKey);
+                continue;
+            }
+
+            if (accepted.TryGetValue(request.BusinessKey, out var sibling))
+            {
+                if (sibling.Postings.SequenceEqual(wanted))
+                {
+                    replayOf[i] = sibling.Entry;
+                }
+                else
+                {
+                    results[i] = LedgerErrors.BusinessKeyReused(request.BusinessKey);
+                }
+
+                continue;
+            }
+
+            var refusal = Check(postings);
+            if (refusal is not null)
+            {
+                results[i] = refusal;
+                continue;
+            }
+
+            foreach (var p in postings)
+            {
+                if (!accounts.TryGetValue(p.Code, out var account))
+                {
+                    account = new LedgerAccount(p.Code, p.Kind, request.RegionCode, p.Deal, p.Kind.ToString());
+                    db.Accounts.Add(account);
+                    accounts[p.Code] = account;
+                    opening[p.Code] = 0;
+                }
+
+                account.Apply(p.Amount);
+                touched.Add(p.Code);
+            }
+
+            var actor = items[i].Actor;
+            var entry = new JournalEntry(request.BusinessKey, request.Description, request.RegionCode, request.DealId, now, actor.UserName, postings.Select(p => new Posting(p.Code, p.Amount)));
+            db.Entries.Add(entry);
+            db.Record(now, actor, "JournalEntryPosted", request.BusinessKey, request.RegionCode, new { request.BusinessKey, request.Description, request.DealId, Postings = postings.Select(p => new { Account = p.Code, AmountFen = p.Amount }) });
+            accepted[request.BusinessKey] = (entry, wanted);
+            added[i] = entry;
+        }
+
+        if (added.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        foreach (var (i, entry) in added)
+        {
+            results[i] = new PostedEntry(entry.Id, Replayed: false);
+        }
+
+        foreach (var (i, entry) in replayOf)
+        {
+            results[i] = new PostedEntry(entry.Id, Replayed: true);
+        }
+
+        return results.Select(r => r ?? throw new InvalidOperationException("a posting of the batch was not judged")).ToArray();
+    }
+
+    /// <summary>The frozen and overdraft checks of one entry against the balances as they stand in this session.</summary>
+    private Error? Check(List<(string Code, AccountKind Kind, Guid? Deal, long Amount)> postings)
+    {
+        foreach (var p in postings)
+        {
+            var account = accounts.GetValueOrDefault(p.Code);
+            if (account is { IsFrozen: true })
             {
                 return LedgerErrors.AccountFrozen(account.Code);
             }
 
-            if (NoOverdraft.Contains(account.Kind) && account.BalanceFen + p.Amount < 0)
+            var kind = account?.Kind ?? p.Kind;
+            var balance = account?.BalanceFen ?? 0;
+            if (NoOverdraft.Contains(kind) && balance + p.Amount < 0)
             {
-                return LedgerErrors.InsufficientBalance(account.Code, account.BalanceFen, -p.Amount);
+                return LedgerErrors.InsufficientBalance(p.Code, balance, -p.Amount);
             }
         }
 
-        foreach (var p in postings)
-        {
-            accounts[p.Code].Apply(p.Amount);
-            touched.Add(p.Code);
-        }
-
-        var now = clock.GetUtcNow();
-        var entry = new JournalEntry(request.BusinessKey, request.Description, request.RegionCode, request.DealId, now, db.Actor.UserName, postings.Select(p => new Posting(p.Code, p.Amount)));
-        db.Entries.Add(entry);
-        db.Record(now, "JournalEntryPosted", request.BusinessKey, request.RegionCode, new { request.BusinessKey, request.Description, request.DealId, Postings = postings.Select(p => new { Account = p.Code, AmountFen = p.Amount }) });
-        await db.SaveChangesAsync(ct);
-        return new PostedEntry(entry.Id, Replayed: false);
+        return null;
     }
 
     /// <summary>An account's balance in fen (0 when it does not exist yet).</summary>

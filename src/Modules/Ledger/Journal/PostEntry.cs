@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qingshan.Kernel;
 using Qingshan.Ledger.Accounts;
-using Qingshan.Ledger.Data;
 
 namespace Qingshan.Ledger.Journal;
 
@@ -16,11 +15,18 @@ public sealed record PostEntry(string BusinessKey, string Description, string Re
 
 public sealed record PostedEntry(long EntryId, bool Replayed);
 
-public sealed class PostEntryHandler(LedgerUnit unit)
+/// <summary>
+/// Posts one entry through the ledger's group commit (<see cref="LedgerGroupCommit"/>): the entry is queued with the
+/// caller's actor and the task completes once the ledger transaction holding it has committed — or refused it alone.
+/// </summary>
+public sealed class PostEntryHandler(LedgerGroupCommit groupCommit, ActorContext actor)
 {
     public Task<Result<PostedEntry>> HandleAsync(PostEntry request, CancellationToken ct = default) =>
-        unit.RunAsync(session => session.PostAsync(request, ct), ct);
+        groupCommit.PostAsync(request, actor.Current, ct);
 
     internal static string Code(PostingLine line, string regionCode) =>
         line.DealId is { } deal ? AccountCodes.ForDeal(deal, line.Account) : AccountCodes.ForCounty(regionCode, line.Account);
 }
+
+/// <summary>An entry waiting in the group commit, with whoever asked for it (scope check, 记账人, audit actor).</summary>
+internal sealed record QueuedPosting(PostEntry Request, Actor Actor);

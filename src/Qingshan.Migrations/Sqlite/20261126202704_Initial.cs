@@ -200,7 +200,8 @@ namespace Qingshan.Migrations.Sqlite
                     attachment = table.Column<byte[]>(type: "BLOB", nullable: false),
                     attachment_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     recorded_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ledger_entry_id = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

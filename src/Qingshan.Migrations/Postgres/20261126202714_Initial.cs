@@ -206,7 +206,8 @@ namespace Qingshan.Migrations.Postgres
                     attachment = table.Column<byte[]>(type: "bytea", nullable: false),
                     attachment_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     recorded_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ledger_entry_id = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
