@@ -144,6 +144,19 @@ async Task<int> SetupAsync()
         }
 
         var holder = await Enterprise(i, $"压测经营主体{i}");
+        // An operator's bid is its enterprise's own act: bind the account to the holder (qs:holder claim at sign-in),
+        // as DemoCounty does for the demo operators; unbound, every bid is trading.bidder.not_acting_for_holder (403).
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System;
+            var user = (await scope.ServiceProvider.GetRequiredService<UserManager<QingshanUser>>().FindByNameAsync(userName))!;
+            var bound = await scope.ServiceProvider.GetRequiredService<ActForHolderHandler>().HandleAsync(new ActForHolder(user.Id, holder));
+            if (bound.IsFailure)
+            {
+                throw new InvalidOperationException(bound.Error!.ToString());
+            }
+        }
+
         var bidder = await Run(centre, sp => sp.GetRequiredService<RegisterBidderHandler>().HandleAsync(new RegisterBidder(deal, holder)));
         await Do(centre, sp => sp.GetRequiredService<ReviewBidderHandler>().HandleAsync(new ReviewBidder(deal, bidder, true, "压测")));
         await Do(As(Roles.Bank), sp => sp.GetRequiredService<PayDepositHandler>().HandleAsync(new PayDeposit(deal, bidder, Money.FromYuan(10_000), $"6222{i:D8}")));
