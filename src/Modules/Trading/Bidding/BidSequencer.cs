@@ -189,7 +189,10 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
             var bidders = deal is null ? [] : await db.Bidders.Where(b => b.DealId == dealId && bidderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
             var requestIds = batch.Select(p => p.Request.ClientRequestId).Distinct().ToList();
-            var earlier = deal is null ? [] : await db.Bids.AsNoTracking().Where(b => b.DealId == dealId && requestIds.Contains(b.ClientRequestId)).ToListAsync(ct);
+            // Bidder and request id both constrained: the lookup walks the (deal, bidder, client request id) index
+            // instead of every bid of the deal.
+            var earlier = bidders.Count == 0 ? [] : await db.Bids.AsNoTracking()
+                .Where(b => b.DealId == dealId && bidderIds.Contains(b.BidderId) && requestIds.Contains(b.ClientRequestId)).ToListAsync(ct);
             var known = earlier.ToDictionary(b => (b.BidderId, b.ClientRequestId));
             var writes = 0;
             for (var i = 0; i < batch.Count; i++)
