@@ -177,6 +177,10 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         var actorContext = sp.GetRequiredService<ActorContext>();
         actorContext.Current = Actor.System;
         var db = sp.GetRequiredService<TradingDb>();
+
+        // No savepoint around the save (EF's default inside a transaction): a failed batch rolls back whole and is
+        // retried bid by bid, and on PostgreSQL SAVEPOINT and RELEASE are two more round trips under the deal lock.
+        db.Database.AutoSavepointsEnabled = false;
         var unit = sp.GetRequiredService<DealUnit>();
         var replies = new Result<BidReceipt>[batch.Count];
 
