@@ -10,6 +10,8 @@
 #      scale 10, 8 clients, on the same PostgreSQL server, for PostgreSQL; prints bid throughput / anchor TPS
 # Goals (issue 5): p99 <= 200 ms at 200 bids/s; bid throughput >= 50 % of the anchor.
 # Usage: bash bench/bid.sh [STORES="sqlite postgres"] [SECONDS=30] [RATE=200] [BIDDERS=10]
+#   PROBE=5: before the bid loops, 5 s closed loops against an unmatched /api path (without and with the cookie) and
+#   the auction state read, to separate the HTTP/auth pipeline from the bid path.
 #   PostgreSQL: PG_HOST (127.0.0.1), PG_PORT (55433), PG_USER (postgres), PGPASSWORD (postgres)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -48,7 +50,7 @@ for store in $STORES; do
      Database__ConnectionString="$CONN" Demo__Seed=false Logging__LogLevel__Default=Warning exec dotnet "$WEB") > "$WORK/web.log" 2>&1 &
   WEB_PID=$!
   for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/portal" && break; sleep 1; done
-  OUT=$(dotnet "$BENCH" drive --url "http://127.0.0.1:$PORT" --setup "$WORK/setup.json" --rate "$RATE" --seconds "$T" --closed-seconds 20)
+  OUT=$(dotnet "$BENCH" drive --url "http://127.0.0.1:$PORT" --setup "$WORK/setup.json" --rate "$RATE" --seconds "$T" --closed-seconds 20 --probe-seconds "${PROBE:-0}")
   echo "$OUT" | grep -v '^[A-Z_]*='
   kill "$WEB_PID"; wait "$WEB_PID" 2>/dev/null || true; WEB_PID=""
   BID_TPS=$(sed -n 's/^BID_TPS=//p' <<<"$OUT"); P99=$(sed -n 's/^OPEN_P99_MS=//p' <<<"$OUT")

@@ -143,6 +143,19 @@ async Task<int> SetupAsync()
         }
 
         var holder = await Enterprise(i, $"压测经营主体{i}");
+        // An operator's bid is its enterprise's own act: bind the account to the holder (qs:holder claim at sign-in),
+        // as DemoCounty does for the demo operators; unbound, every bid is trading.bidder.not_acting_for_holder (403).
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System;
+            var user = (await scope.ServiceProvider.GetRequiredService<UserManager<QingshanUser>>().FindByNameAsync(userName))!;
+            var bound = await scope.ServiceProvider.GetRequiredService<ActForHolderHandler>().HandleAsync(new ActForHolder(user.Id, holder));
+            if (bound.IsFailure)
+            {
+                throw new InvalidOperationException(bound.Error!.ToString());
+            }
+        }
+
         var bidder = await Run(centre, sp => sp.GetRequiredService<RegisterBidderHandler>().HandleAsync(new RegisterBidder(deal, holder)));
         await Do(centre, sp => sp.GetRequiredService<ReviewBidderHandler>().HandleAsync(new ReviewBidder(deal, bidder, true, "压测")));
         await Do(As(Roles.Bank), sp => sp.GetRequiredService<PayDepositHandler>().HandleAsync(new PayDeposit(deal, bidder, Money.FromYuan(10_000), $"6222{i:D8}")));
@@ -180,8 +193,18 @@ async Task<int> DriveAsync()
 
     async Task<long> MinimumAsync()
     {
-        var state = await clients[0].Http.GetFromJsonAsync<JsonElement>($"/api/trading/deals/{deal}/auction");
-        return state.GetProperty("minimumBidFen").GetInt64();
+        // On a loaded machine the first read after sign-in (JIT, pools) may outlast the client timeout: try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var state = await clients[attempt % clients.Count].Http.GetFromJsonAsync<JsonElement>($"/api/trading/deals/{deal}/auction");
+                return state.GetProperty("minimumBidFen").GetInt64();
+            }
+            catch (TaskCanceledException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     // One bid: the k-th of a run goes to bidder k mod N at base + k steps, so consecutive bids come from different bidders
@@ -208,6 +231,38 @@ async Task<int> DriveAsync()
     // Warm-up (JIT, connection pools, EF model): 5 s closed loop.
     var (warm, warmSeconds) = await ClosedLoopAsync(TimeSpan.FromSeconds(5), 8);
     Report("warm-up, 8 clients back to back for 5 s", warm, warmSeconds);
+
+    // Probe (--probe-seconds S > 0): where does a request's time go? Closed loops of the same 32 clients against
+    // (a) an unmatched /api path without a cookie (Kestrel + routing + status page), (b) the same with the cookie
+    // (+ cookie decryption, session revalidation, actor, password-age check), (c) the auction state read (an
+    // authorised endpoint with one deal query). The bid loop below adds the bid path itself.
+    var probeSeconds = double.Parse(Arg("--probe-seconds", "0"), inv);
+    if (probeSeconds > 0)
+    {
+        using var anonymous = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var (title, get) in new (string, Func<long, Task<int>>)[]
+        {
+            ("probe: GET /api/_probe (404) without cookie", async k => { using var r = await anonymous.GetAsync("/api/_probe"); return (int)r.StatusCode; }),
+            ("probe: GET /api/_probe (404) signed in", async k => { using var r = await clients[(int)(k % clients.Count)].Http.GetAsync("/api/_probe"); return (int)r.StatusCode; }),
+            ("probe: GET auction state signed in", async k => { using var r = await clients[(int)(k % clients.Count)].Http.GetAsync($"/api/trading/deals/{deal}/auction"); return (int)r.StatusCode; }),
+        })
+        {
+            var next = -1L;
+            var bag = new System.Collections.Concurrent.ConcurrentBag<(double, int)>();
+            var t0 = Stopwatch.GetTimestamp();
+            await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+            {
+                while (Stopwatch.GetElapsedTime(t0).TotalSeconds < probeSeconds)
+                {
+                    var k = Interlocked.Increment(ref next);
+                    var s0 = Stopwatch.GetTimestamp();
+                    var status = await get(k);
+                    bag.Add((Stopwatch.GetElapsedTime(s0).TotalMilliseconds, status));
+                }
+            }));
+            Report($"{title}, {concurrency} clients for {probeSeconds:F0} s", bag.ToList(), Stopwatch.GetElapsedTime(t0).TotalSeconds);
+        }
+    }
 
     var baseFen = await MinimumAsync();
     var total = (int)(rate * seconds);

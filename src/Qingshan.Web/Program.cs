@@ -44,6 +44,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToLogin = ctx => Startup.ChallengeAsync(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => Startup.ChallengeAsync(ctx, StatusCodes.Status403Forbidden);
 });
+builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();

@@ -12,6 +12,7 @@ public static class AccessModule
     public static IdentityBuilder AddAccess(this IServiceCollection services, LoginPolicy policy)
     {
         services.AddModuleDb<AccessDb>();
+        services.AddSingleton<AccountChanges>();
         services.AddScoped<ManageUsersHandler>();
         services.AddScoped<SignInLog>();
         services.AddScoped<ChangePasswordHandler>();

@@ -35,6 +35,7 @@ public static class TradingModule
         services.AddScoped<RegisterBidderHandler>();
         services.AddScoped<ReviewBidderHandler>();
         services.AddScoped<PayDepositHandler>();
+        services.AddSingleton<BidSequencer>();
         services.AddScoped<PlaceBidHandler>();
         services.AddScoped<AuctionQueries>();
         services.AddScoped<AdvanceDealHandler>();

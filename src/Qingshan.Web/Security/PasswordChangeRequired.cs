@@ -16,7 +16,7 @@ internal sealed class PasswordChangeRequired(RequestDelegate next)
 
     private static readonly string[] Allowed = [FormPath, "/account/logout", "/account/login", "/account/denied", "/_framework", "/_content", "/_blazor", "/css", "/favicon"];
 
-    public async Task InvokeAsync(HttpContext context, Microsoft.AspNetCore.Identity.UserManager<QingshanUser> users, IOptions<LoginPolicy> policy, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context, SessionCache sessions, IOptions<LoginPolicy> policy, TimeProvider clock)
     {
         if (context.User.Identity?.IsAuthenticated != true || IsExempt(context.Request.Path))
         {
@@ -24,8 +24,8 @@ internal sealed class PasswordChangeRequired(RequestDelegate next)
             return;
         }
 
-        // Session validation has just loaded this account in the same scope, so this is served from the change tracker.
-        var user = await users.FindByIdAsync(context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
+        // Session validation has just loaded this account into the session cache, so this reads no row.
+        var user = await sessions.UserAsync(context.RequestServices, context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         if (user is null || !ChangePasswordHandler.IsChangeDue(user, policy.Value, clock.GetUtcNow()))
         {
             await next(context);

@@ -16,7 +16,8 @@ namespace Qingshan.Web.Security;
 /// <summary>
 /// Checked on every request with a cookie: the account still exists and is enabled, its security stamp is unchanged
 /// (roles changed, password reset, forced sign-out), it is not locked, and the absolute session lifetime has not passed.
-/// Any failure ends the session at once.
+/// Any failure ends the session at once. The account's state comes from <see cref="SessionCache"/> (invalidated in
+/// process on every account change, 5 s time limit across instances).
 /// </summary>
 public static class SessionValidation
 {
@@ -47,8 +48,9 @@ public static class SessionValidation
             return "expired";
         }
 
-        var users = sp.GetRequiredService<UserManager<QingshanUser>>();
-        var user = await users.FindByIdAsync(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
+        // From the session cache: dropped at once when Access changes the account in this process, at most 5 s old
+        // otherwise (see SessionCache for why that keeps the guarantee).
+        var user = await sp.GetRequiredService<SessionCache>().UserAsync(sp, principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
         if (user is null || !user.IsEnabled)
         {
             return "disabled";

@@ -7,8 +7,45 @@ using Qingshan.Kernel;
 namespace Qingshan.Access.Data;
 
 /// <summary>Accounts, roles and the sign-in log (ASP.NET Core Identity tables, snake_case).</summary>
-public sealed class AccessDb(DbContextOptions<AccessDb> options, ActorContext actor, DatabaseOptions database) : IdentityDbContext<QingshanUser>(options)
+public sealed class AccessDb(DbContextOptions<AccessDb> options, ActorContext actor, DatabaseOptions database, AccountChanges changes) : IdentityDbContext<QingshanUser>(options)
 {
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var touched = TouchedAccounts();
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        Announce(touched);
+        return n;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = TouchedAccounts();
+        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        Announce(touched);
+        return n;
+    }
+
+    /// <summary>Accounts whose row, roles or claims this save changes (the session check caches them; see <see cref="AccountChanges"/>).</summary>
+    private List<string> TouchedAccounts() => ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(e => e.Entity switch
+        {
+            QingshanUser u => u.Id,
+            Microsoft.AspNetCore.Identity.IdentityUserRole<string> r => r.UserId,
+            Microsoft.AspNetCore.Identity.IdentityUserClaim<string> c => c.UserId,
+            Microsoft.AspNetCore.Identity.IdentityUserLogin<string> l => l.UserId,
+            _ => null,
+        })
+        .OfType<string>().Distinct().ToList();
+
+    private void Announce(List<string> touched)
+    {
+        if (touched.Count > 0)
+        {
+            changes.Notify(touched);
+        }
+    }
+
     internal DbSet<SignInRecord> SignIns => Set<SignInRecord>();
 
     internal DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -111,6 +111,12 @@ public sealed class TradingOptions
     /// <summary>How often the closer polls for due deadlines.</summary>
     public TimeSpan CloserInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a bid may wait for its batch to be taken up before it is refused as <c>trading.bid.store_busy</c>
+    /// (not recorded; resend with the same client request id). Wall clock: an operational guard, not a business deadline.
+    /// </summary>
+    public TimeSpan BidQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>SM2 private key (64 hex digits) that signs trading certificates; generated per process when empty (development only).</summary>
     public string? CertificateSigningKeyHex { get; set; }
 

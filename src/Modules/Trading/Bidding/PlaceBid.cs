@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Trading.Deals;
 
@@ -17,56 +15,27 @@ public sealed record BidReceipt(Guid BidId, long Sequence, Money Amount, DateTim
     public bool Accepted => Refusal is null;
 }
 
-public sealed class PlaceBidHandler(DealUnit unit, TimeProvider clock)
+/// <summary>
+/// The public entry for a bid (pages and the API call it). Checks what needs no database here (role, client request
+/// id), then hands the bid to the deal's <see cref="BidSequencer"/>, which judges it under the deal's lock together
+/// with the other bids waiting for that deal and answers after the commit.
+/// </summary>
+public sealed class PlaceBidHandler(BidSequencer sequencer, ActorContext actor)
 {
-    public async Task<Result<BidReceipt>> HandleAsync(PlaceBid request, CancellationToken ct = default)
+    public Task<Result<BidReceipt>> HandleAsync(PlaceBid request, CancellationToken ct = default)
     {
-        var db = unit.Db;
-        var allowed = TradingPermissions.Require(db.Actor, "bid", Roles.Operator);
+        var current = actor.Current;
+        var allowed = TradingPermissions.Require(current, "bid", Roles.Operator);
         if (allowed.IsFailure)
         {
-            return allowed.Error!;
+            return Task.FromResult(Result<BidReceipt>.Failure(allowed.Error!));
         }
 
         if (string.IsNullOrWhiteSpace(request.ClientRequestId) || request.ClientRequestId.Length > 64)
         {
-            return TradingErrors.ClientRequestIdRequired();
+            return Task.FromResult(Result<BidReceipt>.Failure(TradingErrors.ClientRequestIdRequired()));
         }
 
-        await using var tx = await DealUnit.BeginAsync(db, ct);
-        await DbLocks.AcquireAsync(db, DealUnit.LockKey(request.DealId), ct);
-        var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == request.DealId, ct);
-        if (deal is null)
-        {
-            return TradingErrors.DealNotFound(request.DealId.ToString());
-        }
-
-        var bidder = await db.Bidders.FirstOrDefaultAsync(b => b.Id == request.BidderId && b.DealId == deal.Id, ct);
-        if (bidder is null)
-        {
-            return TradingErrors.BidderNotFound(request.BidderId.ToString());
-        }
-
-        // A bid is the holder's own act: only an account bound to that holder may place it (not recorded as a bid).
-        if (TradingPermissions.MustActForHolder(db.Actor) && !db.Actor.ActsFor(bidder.HolderId))
-        {
-            return TradingErrors.NotActingForHolder();
-        }
-
-        var earlier = await db.Bids.AsNoTracking().FirstOrDefaultAsync(b => b.DealId == deal.Id && b.BidderId == request.BidderId && b.ClientRequestId == request.ClientRequestId, ct);
-        if (earlier is not null)
-        {
-            return new BidReceipt(earlier.Id, earlier.Sequence, earlier.Amount, earlier.At, earlier.Refusal, deal.AuctionEndsAt, Replayed: true);
-        }
-
-        var now = clock.GetUtcNow();
-        var judged = deal.PlaceBid(bidder, request.Amount, now);
-        var bid = new Bid(deal.Id, bidder.Id, request.ClientRequestId, request.Amount, now, deal.Round, judged.Error, deal.NextBidSequence());
-        db.Bids.Add(bid);
-        unit.Note(deal, now, judged.IsSuccess ? TradingEvents.BidAccepted : TradingEvents.BidRefused, judged.Error?.Code,
-            new { deal.Code, Bid = bid.Id, Bidder = bidder.Id, AmountFen = request.Amount.Fen, bid.Sequence, Refusal = judged.Error?.Code, deal.AuctionEndsAt });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new BidReceipt(bid.Id, bid.Sequence, bid.Amount, now, judged.Error, deal.AuctionEndsAt, Replayed: false);
+        return sequencer.SubmitAsync(request, current, ct);
     }
 }

@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Qingshan.Data;
+using Qingshan.Kernel;
+using Qingshan.Trading.Data;
+using Qingshan.Trading.Deals;
+
+namespace Qingshan.Trading.Bidding;
+
+/// <summary>
+/// Group commit for bids (issue 5). Every bid of one auction serialises on its deal anyway (one highest bid, gap-free
+/// sequences), so instead of one transaction + lock + several round trips per bid, the bids waiting for a deal are
+/// judged together: per deal one drainer takes whatever is waiting (up to <see cref="MaxBatch"/>) and in ONE
+/// transaction takes the deal lock (advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite — kept, so several app
+/// instances stay correct: this queue only orders bids inside one process), loads the deal and the batch's bidders
+/// once, looks up every client-request-id replay in one query, judges each bid in arrival order in memory with
+/// <see cref="Deal.PlaceBid"/> at the server time read under the lock, and writes all bids, history lines and outbox
+/// messages in one save. Each caller gets its receipt only after that commit: an acknowledged bid is never lost.
+/// <para>
+/// Per bid, with that bid's own <see cref="Actor"/>: region scope (a deal outside it is not found), the holder binding,
+/// and the actor recorded on its history line and outbox message. If a batch throws, its bids are retried one at a
+/// time, so one bad bid cannot fail the others. A bid not taken up within <see cref="TradingOptions.BidQueueTimeout"/> is refused with
+/// <c>trading.bid.store_busy</c> and is not on record (resending the same client request id is safe). A caller who gives
+/// up before its bid is taken leaves the queue; once taken, the bid is judged and recorded like any other (a replay of
+/// its client request id returns it), and the batch is not disturbed.
+/// </para>
+/// </summary>
+public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TradingOptions> options, ILogger<BidSequencer> log)
+{
+    /// <summary>The most bids judged in one transaction.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly ConcurrentDictionary<Guid, Lane> lanes = new();
+
+    /// <summary>Queues a bid on its deal and waits for its receipt (or refusal) after its batch committed.</summary>
+    internal async Task<Result<BidReceipt>> SubmitAsync(PlaceBid request, Actor actor, CancellationToken ct)
+    {
+        var pending = new Pending(request, actor);
+        var lane = lanes.GetOrAdd(request.DealId, _ => new Lane());
+        bool start;
+        lock (lane)
+        {
+            lane.Waiting.Enqueue(pending);
+            start = !lane.Draining;
+            lane.Draining = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(() => DrainAsync(request.DealId, lane), CancellationToken.None);
+        }
+
+        try
+        {
+            return await pending.Reply.Task.WaitAsync(options.Value.BidQueueTimeout, ct);
+        }
+        catch (TimeoutException) when (pending.Abandon())
+        {
+            return TradingErrors.StoreBusy();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested && pending.Abandon())
+        {
+            throw;
+        }
+        catch (TimeoutException)
+        {
+            // Taken up just now: its batch is running, so the answer comes soon.
+            return await pending.Reply.Task.WaitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Tests: while held, bids queue on the deal but no batch starts; releasing starts one batch with all of them (up
+    /// to <see cref="MaxBatch"/>), so a test can put chosen bids into one transaction.
+    /// </summary>
+    internal IAsyncDisposable Hold(Guid dealId)
+    {
+        var lane = lanes.GetOrAdd(dealId, _ => new Lane());
+        SpinWait.SpinUntil(() =>
+        {
+            lock (lane)
+            {
+                if (lane.Draining)
+                {
+                    return false;
+                }
+
+                lane.Draining = true;
+                return true;
+            }
+        });
+        return new Release(() => _ = Task.Run(() => DrainAsync(dealId, lane), CancellationToken.None));
+    }
+
+    /// <summary>Tests: how many bids wait on the deal (including ones their callers gave up, until a batch skips them).</summary>
+    internal int Queued(Guid dealId) => lanes.TryGetValue(dealId, out var lane) ? Count(lane) : 0;
+
+    private static int Count(Lane lane)
+    {
+        lock (lane)
+        {
+            return lane.Waiting.Count;
+        }
+    }
+
+    private sealed class Release(Action release) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            release();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private async Task DrainAsync(Guid dealId, Lane lane)
+    {
+        while (true)
+        {
+            var batch = new List<Pending>();
+            lock (lane)
+            {
+                while (batch.Count < MaxBatch && lane.Waiting.TryDequeue(out var p))
+                {
+                    if (p.Take())
+                    {
+                        batch.Add(p);
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    lane.Draining = false;
+                    return;
+                }
+            }
+
+            try
+            {
+                await JudgeAsync(dealId, batch);
+            }
+            catch (Exception ex)
+            {
+                if (batch.Count > 1)
+                {
+                    log.LogWarning(ex, "A batch of {Count} bids on deal {Deal} failed; retrying them one at a time", batch.Count, dealId);
+                }
+
+                foreach (var p in batch)
+                {
+                    try
+                    {
+                        if (batch.Count > 1)
+                        {
+                            await JudgeAsync(dealId, [p]);
+                        }
+                        else
+                        {
+                            p.Reply.TrySetException(ex);
+                        }
+                    }
+                    catch (Exception single)
+                    {
+                        p.Reply.TrySetException(single);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>One transaction for the batch; sets every caller's reply only after the commit.</summary>
+    private async Task JudgeAsync(Guid dealId, List<Pending> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var actorContext = sp.GetRequiredService<ActorContext>();
+        actorContext.Current = Actor.System;
+        var db = sp.GetRequiredService<TradingDb>();
+
+        // No savepoint around the save (EF's default inside a transaction): a failed batch rolls back whole and is
+        // retried bid by bid, and on PostgreSQL SAVEPOINT and RELEASE are two more round trips under the deal lock.
+        db.Database.AutoSavepointsEnabled = false;
+        var unit = sp.GetRequiredService<DealUnit>();
+        var replies = new Result<BidReceipt>[batch.Count];
+
+        // No caller's token: a caller who gives up must not roll back the others' bids.
+        var ct = CancellationToken.None;
+        await using (var tx = await DealUnit.BeginAsync(db, ct))
+        {
+            await DbLocks.AcquireAsync(db, DealUnit.LockKey(dealId), ct);
+            var deal = await db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == dealId, ct);
+            var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
+            var bidders = deal is null ? [] : await db.Bidders.Where(b => b.DealId == dealId && bidderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
+            var requestIds = batch.Select(p => p.Request.ClientRequestId).Distinct().ToList();
+            // Bidder and request id both constrained: the lookup walks the (deal, bidder, client request id) index
+            // instead of every bid of the deal.
+            var earlier = bidders.Count == 0 ? [] : await db.Bids.AsNoTracking()
+                .Where(b => b.DealId == dealId && bidderIds.Contains(b.BidderId) && requestIds.Contains(b.ClientRequestId)).ToListAsync(ct);
+            var known = earlier.ToDictionary(b => (b.BidderId, b.ClientRequestId));
+            var writes = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (request, actor) = (batch[i].Request, batch[i].Actor);
+                if (deal is null || !actor.Scope.Includes(deal.RegionCode))
+                {
+                    replies[i] = TradingErrors.DealNotFound(dealId.ToString());
+                    continue;
+                }
+
+                if (!bidders.TryGetValue(request.BidderId, out var bidder))
+                {
+                    replies[i] = TradingErrors.BidderNotFound(request.BidderId.ToString());
+                    continue;
+                }
+
+                // A bid is the holder's own act: only an account bound to that holder may place it (not recorded as a bid).
+                if (TradingPermissions.MustActForHolder(actor) && !actor.ActsFor(bidder.HolderId))
+                {
+                    replies[i] = TradingErrors.NotActingForHolder();
+                    continue;
+                }
+
+                // A replay, also of a bid earlier in this very batch: the first receipt, no second bid.
+                if (known.TryGetValue((request.BidderId, request.ClientRequestId), out var first))
+                {
+                    replies[i] = new BidReceipt(first.Id, first.Sequence, first.Amount, first.At, first.Refusal, deal.AuctionEndsAt, Replayed: true);
+                    continue;
+                }
+
+                var now = clock.GetUtcNow();
+                var judged = deal.PlaceBid(bidder, request.Amount, now);
+                var bid = new Bid(deal.Id, bidder.Id, request.ClientRequestId, request.Amount, now, deal.Round, judged.Error, deal.NextBidSequence());
+                db.Bids.Add(bid);
+                actorContext.Current = actor; // this bid's history line and outbox message name its own actor
+                unit.Note(deal, now, judged.IsSuccess ? TradingEvents.BidAccepted : TradingEvents.BidRefused, judged.Error?.Code,
+                    new { deal.Code, Bid = bid.Id, Bidder = bidder.Id, AmountFen = request.Amount.Fen, bid.Sequence, Refusal = judged.Error?.Code, deal.AuctionEndsAt });
+                actorContext.Current = Actor.System;
+                known[(bid.BidderId, bid.ClientRequestId)] = bid;
+                replies[i] = new BidReceipt(bid.Id, bid.Sequence, bid.Amount, now, judged.Error, deal.AuctionEndsAt, Replayed: false);
+                writes++;
+            }
+
+            if (writes > 0)
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Reply.TrySetResult(replies[i]);
+        }
+    }
+
+    private sealed class Lane
+    {
+        public Queue<Pending> Waiting { get; } = new();
+
+        public bool Draining { get; set; }
+    }
+
+    private sealed class Pending(PlaceBid request, Actor actor)
+    {
+        private int state; // 0 waiting, 1 taken into a batch, 2 abandoned by its caller
+
+        public PlaceBid Request => request;
+
+        public Actor Actor => actor;
+
+        public TaskCompletionSource<Result<BidReceipt>> Reply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Take() => Interlocked.CompareExchange(ref state, 1, 0) == 0;
+
+        public bool Abandon() => Interlocked.CompareExchange(ref state, 2, 0) == 0;
+    }
+}
