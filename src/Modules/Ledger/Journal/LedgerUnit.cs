@@ -16,7 +16,7 @@ public sealed class LedgerUnit(LedgerDb db, TimeProvider clock)
 {
     public async Task<Result<T>> RunAsync<T>(Func<LedgerSession, Task<Result<T>>> work, CancellationToken ct = default)
     {
-        await using var tx = await BeginAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         await DbLocks.AcquireAsync(db, "ledger", ct);
         var session = new LedgerSession(db, clock);
         var result = await work(session);
@@ -47,21 +47,6 @@ public sealed class LedgerUnit(LedgerDb db, TimeProvider clock)
 
         await tx.CommitAsync(ct);
         return result;
-    }
-
-    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            return await db.Database.BeginTransactionAsync(ct);
-        }
-
-        // BEGIN IMMEDIATE: take the write lock before reading balances (see Trading's DealUnit for the failure a
-        // deferred transaction gave under load).
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
-        var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-        return await db.Database.UseTransactionAsync(transaction, ct) ?? throw new InvalidOperationException("EF did not enlist the transaction");
     }
 }
 

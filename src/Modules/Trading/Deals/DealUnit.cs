@@ -28,25 +28,15 @@ public sealed class DealUnit(TradingDb db, TimeProvider clock)
     internal static string LockKey(Guid dealId) => "trading.deal:" + dealId.ToString("N");
 
     /// <summary>
-    /// Begins the step's transaction. On SQLite it is explicitly BEGIN IMMEDIATE, so the write lock is taken before
-    /// the deal is read (a deferred transaction that read a stale snapshot would fail on its first write under load).
+    /// Begins the step's write transaction (<see cref="WriteTransaction"/>: the write lock before the deal is read).
     /// </summary>
-    internal static async Task<StepTransaction> BeginAsync(TradingDb db, CancellationToken ct)
+    internal static Task<WriteTransaction> BeginAsync(TradingDb db, CancellationToken ct)
     {
         // A step judges the database as it is now, never entities an earlier step of this context left tracked: a
         // page's context lives as long as the page, and EF would hand back its stale copy of the deal (a second bid
         // from the same bidding room reused a bid sequence another bidder had taken meanwhile).
         db.ChangeTracker.Clear();
-        if (db.IsPostgres)
-        {
-            return new StepTransaction(await db.Database.BeginTransactionAsync(ct), null);
-        }
-
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
-        var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
-        var enlisted = await db.Database.UseTransactionAsync(transaction, ct) ?? throw new InvalidOperationException("EF did not enlist the transaction");
-        return new StepTransaction(enlisted, transaction);
+        return WriteTransaction.BeginAsync(db, ct);
     }
 
     internal async Task<Result<T>> RunAsync<T>(Guid dealId, Func<Deal, DateTimeOffset, Task<Result<T>>> step, CancellationToken ct)
@@ -104,22 +94,5 @@ public sealed class DealUnit(TradingDb db, TimeProvider clock)
     {
         db.History.Add(new DealHistoryEntry(deal.Id, now, action, deal.Status, deal.Status, db.Actor, note));
         db.Record(now, action, deal.Id.ToString(), deal.RegionCode, payload);
-    }
-}
-
-/// <summary>A step's transaction; disposing it without commit rolls back, also when we began it ourselves (SQLite).</summary>
-internal sealed class StepTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction enlisted, System.Data.Common.DbTransaction? owned) : IAsyncDisposable
-{
-    public Task CommitAsync(CancellationToken ct) => enlisted.CommitAsync(ct);
-
-    public Task RollbackAsync(CancellationToken ct) => enlisted.RollbackAsync(ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await enlisted.DisposeAsync();
-        if (owned is not null)
-        {
-            await owned.DisposeAsync();
-        }
     }
 }
