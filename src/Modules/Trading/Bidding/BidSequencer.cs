@@ -174,8 +174,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     {
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var actorContext = sp.GetRequiredService<ActorContext>();
-        actorContext.Current = Actor.System;
+        sp.GetRequiredService<ActorContext>().Current = Actor.System;
         var db = sp.GetRequiredService<TradingDb>();
 
         // No savepoint around the save (EF's default inside a transaction): a failed batch rolls back whole and is
@@ -232,10 +231,9 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
                 var judged = deal.PlaceBid(bidder, request.Amount, now);
                 var bid = new Bid(deal.Id, bidder.Id, request.ClientRequestId, request.Amount, now, deal.Round, judged.Error, deal.NextBidSequence());
                 db.Bids.Add(bid);
-                actorContext.Current = actor; // this bid's history line and outbox message name its own actor
+                // This bid's history line and outbox message name its own actor, not the batch's system actor.
                 unit.Note(deal, now, judged.IsSuccess ? TradingEvents.BidAccepted : TradingEvents.BidRefused, judged.Error?.Code,
-                    new { deal.Code, Bid = bid.Id, Bidder = bidder.Id, AmountFen = request.Amount.Fen, bid.Sequence, Refusal = judged.Error?.Code, deal.AuctionEndsAt });
-                actorContext.Current = Actor.System;
+                    new { deal.Code, Bid = bid.Id, Bidder = bidder.Id, AmountFen = request.Amount.Fen, bid.Sequence, Refusal = judged.Error?.Code, deal.AuctionEndsAt }, actor);
                 known[(bid.BidderId, bid.ClientRequestId)] = bid;
                 replies[i] = new BidReceipt(bid.Id, bid.Sequence, bid.Amount, now, judged.Error, deal.AuctionEndsAt, Replayed: false);
                 writes++;

@@ -90,9 +90,11 @@ public sealed class DealUnit(TradingDb db, TimeProvider clock)
     }
 
     /// <summary>An action that is not a transition (a bidder registered, a deposit paid) still goes to history and outbox.</summary>
-    internal void Note(Deal deal, DateTimeOffset now, string action, string? note, object payload)
+    /// <param name="by">Whose act it is, when not the context's actor (a bid judged in a group commit).</param>
+    internal void Note(Deal deal, DateTimeOffset now, string action, string? note, object payload, Actor? by = null)
     {
-        db.History.Add(new DealHistoryEntry(deal.Id, now, action, deal.Status, deal.Status, db.Actor, note));
-        db.Record(now, action, deal.Id.ToString(), deal.RegionCode, payload);
+        by ??= db.Actor;
+        db.History.Add(new DealHistoryEntry(deal.Id, now, action, deal.Status, deal.Status, by, note));
+        db.Record(now, by, action, deal.Id.ToString(), deal.RegionCode, payload);
     }
 }
