@@ -60,8 +60,8 @@ public static class DemoAccounting
         var approver = await ActorOfAsync(sp, "jp_drc", Roles.DevelopmentReform);
         foreach (var year in new[] { currentYear - 1, currentYear })
         {
-            var id = await AsAsync(sp, author, s => s.GetRequiredService<ImportParameterSetHandler>().HandleAsync(new ImportParameterSet(ParameterSet(year), DemoCounty.CountyCode), ct));
-            var approved = await AsAsync(sp, approver, s => s.GetRequiredService<ApproveParameterSetHandler>().HandleAsync(new ApproveParameterSet(id.IsSuccess ? id.Value : Guid.Empty), ct));
+            var id = await DemoSteps.AsAsync(sp, author, s => s.GetRequiredService<ImportParameterSetHandler>().HandleAsync(new ImportParameterSet(ParameterSet(year), DemoCounty.CountyCode), ct));
+            var approved = await DemoSteps.AsAsync(sp, approver, s => s.GetRequiredService<ApproveParameterSetHandler>().HandleAsync(new ApproveParameterSet(id.IsSuccess ? id.Value : Guid.Empty), ct));
             if (id.IsFailure || approved.IsFailure)
             {
                 throw new InvalidOperationException($"demo seed refused: {id.Error ?? approved.Error}");
@@ -112,24 +112,7 @@ public static class DemoAccounting
     public static async Task<(Guid Run, IReadOnlySet<string> PlotCodes)> ApprovedRunAsync(
         IServiceProvider services, Guid watershedId, Actor preparer, Actor reviewer, Actor approver, CancellationToken ct = default)
     {
-        async Task<T> As<T>(Actor actor, Func<IServiceProvider, Task<T>> work)
-        {
-            await using var scope = services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorContext>().Current = actor;
-            return await work(scope.ServiceProvider);
-        }
-
-        static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error!.ToString());
-
-        static void Done(Result result)
-        {
-            if (result.IsFailure)
-            {
-                throw new InvalidOperationException(result.Error!.ToString());
-            }
-        }
-
-        var layer = await As(preparer, async sp =>
+        var layer = await DemoSteps.AsAsync(services, preparer, async sp =>
         {
             var watershed = await sp.GetRequiredService<Registry.Watersheds.WatershedQueries>().FindAsync(watershedId, ct)
                 ?? throw new InvalidOperationException($"watershed {watershedId} not found");
@@ -138,18 +121,18 @@ public static class DemoAccounting
         });
         // The newest approved demo set of a year that has begun (a run's year may not lie ahead of the clock).
         var thisYear = services.GetRequiredService<TimeProvider>().GetUtcNow().Year;
-        var (set, year) = await As(preparer, async sp => (await sp.GetRequiredService<ParameterSetQueries>().ListAsync(ct))
+        var (set, year) = await DemoSteps.AsAsync(services, preparer, async sp => (await sp.GetRequiredService<ParameterSetQueries>().ListAsync(ct))
             .Where(s => s.Status == ParameterSetStatus.Approved && s.Version.StartsWith("JP-DEMO-", StringComparison.Ordinal))
             .Select(s => (Set: s, Year: int.Parse(s.Version["JP-DEMO-".Length..], CultureInfo.InvariantCulture)))
             .Where(x => x.Year <= thisYear)
             .MaxBy(x => x.Year) is { Set: not null } newest ? newest : throw new InvalidOperationException("no approved demo parameter set"));
-        var run = Ok(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.PrepareAccountingRunHandler>().HandleAsync(
+        var run = DemoSteps.Ok(await DemoSteps.AsAsync(services, preparer, sp => sp.GetRequiredService<Accounting.Runs.PrepareAccountingRunHandler>().HandleAsync(
             new Accounting.Runs.PrepareAccountingRun(watershedId, year, MethodVersions.SwcPractice2024.Id, set.Id, [layer]), ct)));
-        _ = await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunQueries>().WaitUntilFinishedAsync(run, TimeSpan.FromMinutes(5), ct))
+        _ = await DemoSteps.AsAsync(services, preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunQueries>().WaitUntilFinishedAsync(run, TimeSpan.FromMinutes(5), ct))
             ?? throw new InvalidOperationException($"accounting run {run} disappeared");
-        Done(await As(preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.SubmitAccountingRun(run), ct)));
-        Done(await As(reviewer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.ReviewAccountingRun(run), ct)));
-        Done(await As(approver, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.ApproveAccountingRun(run), ct)));
+        DemoSteps.Ok(await DemoSteps.AsAsync(services, preparer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.SubmitAccountingRun(run), ct)));
+        DemoSteps.Ok(await DemoSteps.AsAsync(services, reviewer, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.ReviewAccountingRun(run), ct)));
+        DemoSteps.Ok(await DemoSteps.AsAsync(services, approver, sp => sp.GetRequiredService<Accounting.Runs.AccountingRunTransitionHandler>().HandleAsync(new Accounting.Runs.ApproveAccountingRun(run), ct)));
         return (run, layer.Plots.Select(p => p.PlotCode).ToHashSet(StringComparer.Ordinal));
     }
 
@@ -201,12 +184,5 @@ public static class DemoAccounting
         var user = await sp.GetRequiredService<UserManager<QingshanUser>>().FindByNameAsync(userName)
             ?? throw new InvalidOperationException($"demo account {userName} is missing");
         return new Actor(user.Id, userName, RegionScope.Of(AdminDivisionCode.Parse(DemoCounty.CountyCode)), new HashSet<string>([role]), DemoCounty.CountyCode);
-    }
-
-    private static async Task<T> AsAsync<T>(IServiceProvider sp, Actor actor, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = sp.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().Current = actor;
-        return await action(scope.ServiceProvider);
     }
 }

@@ -150,7 +150,7 @@ public static class DemoTrading
             var finance = await ActorAsync("jp_finance");
             var drc = await ActorAsync("jp_drc");
             var bank = await ActorAsync("bank");
-            var (watershed, watershedName) = await RunAsync(Actor.System, async s =>
+            var (watershed, watershedName) = await DemoSteps.AsAsync(sp, Actor.System, async s =>
             {
                 var w = (await s.GetRequiredService<WatershedQueries>().ListAsync(ct: ct)).Single(x => x.Code == DemoCounty.CountyCode + "-STQJ-002");
                 return (w.Id, w.Name);
@@ -160,18 +160,18 @@ public static class DemoTrading
             var (run, valued) = await DemoAccounting.ApprovedRunAsync(sp, watershed, water, await ActorAsync("cy_water"), drc, ct);
             var investor = await ActorAsync("investor");
             var (owner, withInvestor, without) = await PlotsAsync(watershed, valued, investor.HolderId!.Value);
-            var ownerName = (await RunAsync(Actor.System, s => s.GetRequiredService<HolderDirectory>().FindAsync(owner, ct)))!.Name;
+            var ownerName = (await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<HolderDirectory>().FindAsync(owner, ct)))!.Name;
 
             At(Day(1, 10));
-            var deal = Ok(await RunAsync(water, s => s.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal(
+            var deal = DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal(
                 CompletedDealCode, DemoCounty.CountyCode, Label + "黑水沟小流域生态旅游经营权", withInvestor, investor.HolderId,
                 "【演示数据】建平县黑水沟小流域水土保持生态产品（生态旅游经营权）交易工作方案：以已审定的价值核算结果为基础，经评估确定底价，公开挂牌交易。"), ct)));
             At(Day(1, 15));
-            Ok(await RunAsync(water, s => s.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "建政函〔演示〕1号"), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(deal, "建政函〔演示〕1号"), ct)));
             await PrepareAsync(deal, run, owner, ownerName, Day(2, 9), 320_000m, ReservePrice);
 
             At(Day(12, 9));
-            Ok(await RunAsync(centre, s => s.GetRequiredService<PublishListingHandler>().HandleAsync(new PublishListing(deal,
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, centre, s => s.GetRequiredService<PublishListingHandler>().HandleAsync(new PublishListing(deal,
                 new ListingTerms(ListingPrice, Deposit, Increment, 5, FreePeriodMinutes: 30, LimitedPeriodMinutes: 5, PriorityWindowMinutes: 60, ResultPublicityWorkingDays: 5)), ct)));
 
             // 意向受让登记 by the three operator accounts for their enterprises; the centre qualifies; the bank confirms deposits.
@@ -181,16 +181,16 @@ public static class DemoTrading
             {
                 var op = await ActorAsync(accounts[i]);
                 At(Day(13, 9 + i));
-                bidders.Add(Ok(await RunAsync(op, s => s.GetRequiredService<RegisterBidderHandler>().HandleAsync(new RegisterBidder(deal, op.HolderId!.Value), ct))));
+                bidders.Add(DemoSteps.Ok(await DemoSteps.AsAsync(sp, op, s => s.GetRequiredService<RegisterBidderHandler>().HandleAsync(new RegisterBidder(deal, op.HolderId!.Value), ct))));
             }
 
             for (var i = 0; i < bidders.Count; i++)
             {
                 At(Day(14, 10 + i));
-                Ok(await RunAsync(centre, s => s.GetRequiredService<ReviewBidderHandler>().HandleAsync(new ReviewBidder(deal, bidders[i], true, "营业执照、经营方案与履约能力证明齐全，资格审核通过"), ct)));
+                DemoSteps.Ok(await DemoSteps.AsAsync(sp, centre, s => s.GetRequiredService<ReviewBidderHandler>().HandleAsync(new ReviewBidder(deal, bidders[i], true, "营业执照、经营方案与履约能力证明齐全，资格审核通过"), ct)));
                 At(Day(15, 10 + i));
                 var account = string.Create(CultureInfo.InvariantCulture, $"6228 4801 2000 {1001 + i}");
-                Ok(await RunAsync(bank, s => s.GetRequiredService<PayDepositHandler>().HandleAsync(new PayDeposit(deal, bidders[i], Deposit, account), ct)));
+                DemoSteps.Ok(await DemoSteps.AsAsync(sp, bank, s => s.GetRequiredService<PayDepositHandler>().HandleAsync(new PayDeposit(deal, bidders[i], Deposit, account), ct)));
             }
 
             await PostLedgerAsync();
@@ -198,13 +198,13 @@ public static class DemoTrading
             // 网络竞价: the publicity is over; operator1 and operator2 bid in turn in the free period.
             var card = await CardAsync(deal);
             At(card.PublicityEndsAt!.Value.AddHours(9));
-            Ok(await RunAsync(centre, s => s.GetRequiredService<AdvanceDealHandler>().HandleAsync(new AdvanceDeal(deal), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, centre, s => s.GetRequiredService<AdvanceDealHandler>().HandleAsync(new AdvanceDeal(deal), ct)));
             card = await CardAsync(deal);
             for (var i = 0; i < Bids.Length; i++)
             {
                 At(card.FreePeriodEndsAt!.Value.AddMinutes(-28 + (4 * i)));
                 var op = await ActorAsync(i % 2 == 0 ? "operator1" : "operator2");
-                var receipt = Ok(await RunAsync(op, s => s.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(deal, bidders[i % 2], Bids[i], $"demo-bid-{i + 1}"), ct)));
+                var receipt = DemoSteps.Ok(await DemoSteps.AsAsync(sp, op, s => s.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(deal, bidders[i % 2], Bids[i], $"demo-bid-{i + 1}"), ct)));
                 if (!receipt.Accepted)
                 {
                     throw new InvalidOperationException($"demo bid {i + 1} refused: {receipt.Refusal}");
@@ -214,9 +214,9 @@ public static class DemoTrading
             // The limited period ends without a bid: the investor (培育投资主体) may match the best bid within the window.
             card = await CardAsync(deal);
             At(card.AuctionEndsAt!.Value.AddMinutes(1));
-            Ok(await RunAsync(centre, s => s.GetRequiredService<AdvanceDealHandler>().HandleAsync(new AdvanceDeal(deal), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, centre, s => s.GetRequiredService<AdvanceDealHandler>().HandleAsync(new AdvanceDeal(deal), ct)));
             At(card.AuctionEndsAt!.Value.AddMinutes(25));
-            Ok(await RunAsync(investor, s => s.GetRequiredService<ExercisePriorityRightHandler>().HandleAsync(new ExercisePriorityRight(deal, bidders[2]), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, investor, s => s.GetRequiredService<ExercisePriorityRightHandler>().HandleAsync(new ExercisePriorityRight(deal, bidders[2]), ct)));
             await PostLedgerAsync();
 
             // 成交结果公示 over: contract with a payment schedule; the deposit becomes part of the price.
@@ -226,49 +226,49 @@ public static class DemoTrading
             var contractDay = DateOnly.FromDateTime(signedAt.ToOffset(China).DateTime);
             var first = new Money(card.FinalPrice.Fen / 2);
             var schedule = new List<Instalment> { new(contractDay.AddDays(15), first), new(contractDay.AddDays(45), card.FinalPrice - first) };
-            Ok(await RunAsync(centre, s => s.GetRequiredService<SignContractHandler>().HandleAsync(new SignContract(deal, new ContractTerms(
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, centre, s => s.GetRequiredService<SignContractHandler>().HandleAsync(new SignContract(deal, new ContractTerms(
                 "建平生态产品交易合同〔演示〕1号", 10, schedule, "经营期内落实水土保持措施管护责任，区域水土保持功能不得下降；按年报告管护情况。", "逾期付款按日万分之五支付违约金；擅自改变用途的，出让方有权解除合同。")), ct)));
             await PostLedgerAsync();
-            await RunAsync(Actor.System, s => s.GetRequiredService<CheckReinvestmentDeadlinesHandler>().HandleAsync(ct));
+            await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<CheckReinvestmentDeadlinesHandler>().HandleAsync(ct));
 
             // 报备 with the water bureau, the DRC and finance; then the certificate.
             At(signedAt.AddDays(1));
-            Ok(await RunAsync(water, s => s.GetRequiredService<FileContractHandler>().HandleAsync(new FileContract(deal, FilingDepartment.Water), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<FileContractHandler>().HandleAsync(new FileContract(deal, FilingDepartment.Water), ct)));
             At(signedAt.AddDays(1).AddHours(4));
-            Ok(await RunAsync(drc, s => s.GetRequiredService<FileContractHandler>().HandleAsync(new FileContract(deal, FilingDepartment.DevelopmentReform), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, drc, s => s.GetRequiredService<FileContractHandler>().HandleAsync(new FileContract(deal, FilingDepartment.DevelopmentReform), ct)));
             At(signedAt.AddDays(2));
-            Ok(await RunAsync(finance, s => s.GetRequiredService<FileContractHandler>().HandleAsync(new FileContract(deal, FilingDepartment.Finance), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, finance, s => s.GetRequiredService<FileContractHandler>().HandleAsync(new FileContract(deal, FilingDepartment.Finance), ct)));
             At(signedAt.AddDays(3));
-            var certificate = Ok(await RunAsync(water, s => s.GetRequiredService<IssueCertificateHandler>().HandleAsync(new IssueCertificate(deal), ct)));
+            var certificate = DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<IssueCertificateHandler>().HandleAsync(new IssueCertificate(deal), ct)));
 
             // 合同价款: the first instalment less the applied deposit, then the second; the last payment settles the deal.
             const string payer = "6228 4801 2000 1003";
             At(signedAt.AddDays(10));
-            Ok(await RunAsync(bank, s => s.GetRequiredService<RecordContractPaymentHandler>().HandleAsync(new RecordContractPayment(deal, first - Deposit, payer), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, bank, s => s.GetRequiredService<RecordContractPaymentHandler>().HandleAsync(new RecordContractPayment(deal, first - Deposit, payer), ct)));
             await PostLedgerAsync();
             At(signedAt.AddDays(40));
-            Ok(await RunAsync(bank, s => s.GetRequiredService<RecordContractPaymentHandler>().HandleAsync(new RecordContractPayment(deal, card.FinalPrice - first, payer), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, bank, s => s.GetRequiredService<RecordContractPaymentHandler>().HandleAsync(new RecordContractPayment(deal, card.FinalPrice - first, payer), ct)));
             await PostLedgerAsync();
 
             // The second product, listed an hour ago with ten working days of registration ahead (fewer when the
             // working-day calendar does not reach that far yet; left ready to list when it does not reach at all).
             At(signedAt.AddDays(41));
-            var open = Ok(await RunAsync(water, s => s.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal(
+            var open = DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<CreateDealHandler>().HandleAsync(new CreateDeal(
                 OpenDealCode, DemoCounty.CountyCode, Label + "黑水沟小流域林下经济经营权", without, null,
                 "【演示数据】建平县黑水沟小流域水土保持生态产品（林下经济经营权）交易工作方案。"), ct)));
-            Ok(await RunAsync(water, s => s.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(open, "建政函〔演示〕2号"), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<ApproveWorkPlanHandler>().HandleAsync(new ApproveWorkPlan(open, "建政函〔演示〕2号"), ct)));
             await PrepareAsync(open, run, owner, ownerName, signedAt.AddDays(42), 150_000m, Money.FromYuan(170_000));
             At(now.AddHours(-1));
-            var calendar = await RunAsync(Actor.System, s => s.GetRequiredService<WorkingDayCalendarStore>().LoadAsync(ct));
+            var calendar = await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<WorkingDayCalendarStore>().LoadAsync(ct));
             if (new[] { 10, 5, 1 }.FirstOrDefault(n => calendar.PublicityEnd(now.AddHours(-1), n).IsSuccess) is var publicity and > 0)
             {
-                Ok(await RunAsync(centre, s => s.GetRequiredService<PublishListingHandler>().HandleAsync(new PublishListing(open,
+                DemoSteps.Ok(await DemoSteps.AsAsync(sp, centre, s => s.GetRequiredService<PublishListingHandler>().HandleAsync(new PublishListing(open,
                     new ListingTerms(Money.FromYuan(180_000), Money.FromYuan(18_000), Money.FromYuan(1_000), publicity, FreePeriodMinutes: 30, LimitedPeriodMinutes: 5, PriorityWindowMinutes: 60, ResultPublicityWorkingDays: 5)), ct)));
             }
 
             At(now);
             await PostLedgerAsync();
-            await RunAsync(Actor.System, s => s.GetRequiredService<CheckReinvestmentDeadlinesHandler>().HandleAsync(ct));
+            await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<CheckReinvestmentDeadlinesHandler>().HandleAsync(ct));
             return new DemoTrade(deal, certificate.Number, open);
         }
 
@@ -277,22 +277,22 @@ public static class DemoTrading
         {
             var water = await ActorAsync("jp_water");
             var centre = await ActorAsync("jp_trading");
-            var code = await RunAsync(Actor.System, async s => (await s.GetRequiredService<DealQueries>().CardAsync(deal, ct))!.Code);
+            var code = await DemoSteps.AsAsync(sp, Actor.System, async s => (await s.GetRequiredService<DealQueries>().CardAsync(deal, ct))!.Code);
             At(from);
-            Ok(await RunAsync(water, s => s.GetRequiredService<LinkAccountingRunHandler>().HandleAsync(new LinkAccountingRun(deal, run), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<LinkAccountingRunHandler>().HandleAsync(new LinkAccountingRun(deal, run), ct)));
             At(from.AddDays(1).AddHours(1));
-            Ok(await RunAsync(centre, s => s.GetRequiredService<DetermineTransferorHandler>().HandleAsync(new DetermineTransferor(deal, owner), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, centre, s => s.GetRequiredService<DetermineTransferorHandler>().HandleAsync(new DetermineTransferor(deal, owner), ct)));
             At(from.AddDays(5).AddHours(1));
             var startOn = DateOnly.FromDateTime(now.ToOffset(China).DateTime).AddMonths(1);
-            Ok(await RunAsync(await ActorAsync("appraiser"), s => s.GetRequiredService<IssueAppraisalHandler>().HandleAsync(new IssueAppraisal(deal,
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, await ActorAsync("appraiser"), s => s.GetRequiredService<IssueAppraisalHandler>().HandleAsync(new IssueAppraisal(deal,
                 string.Create(CultureInfo.InvariantCulture, $"辽评报字〔演示〕{code}号"), AppraisalInputs(investment, startOn), AppraisalMethod.CostApproach,
                 "【演示】培育投资尚未收回，以成本法结果为参考价；收益法与核算值比例法结果列后备查"), ct)));
             At(from.AddDays(6).AddHours(1));
-            Ok(await RunAsync(water, s => s.GetRequiredService<DecideReservePriceHandler>().HandleAsync(new DecideReservePrice(deal, reserve, null), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<DecideReservePriceHandler>().HandleAsync(new DecideReservePrice(deal, reserve, null), ct)));
             At(from.AddDays(7).AddHours(1));
-            Ok(await RunAsync(centre, s => s.GetRequiredService<RecordPromotionHandler>().HandleAsync(new RecordPromotion(deal, "县融媒体中心、交易平台首页及黑水沟景区现场推介（演示）"), ct)));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, centre, s => s.GetRequiredService<RecordPromotionHandler>().HandleAsync(new RecordPromotion(deal, "县融媒体中心、交易平台首页及黑水沟景区现场推介（演示）"), ct)));
             At(from.AddDays(8).AddHours(1));
-            Ok(await RunAsync(await ActorAsync("jp_finance"), s => s.GetRequiredService<ApproveDistributionPlanHandler>().HandleAsync(new ApproveDistributionPlan(deal, AccountingFee, AppraisalFee, PlatformFeeBasisPoints,
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, await ActorAsync("jp_finance"), s => s.GetRequiredService<ApproveDistributionPlanHandler>().HandleAsync(new ApproveDistributionPlan(deal, AccountingFee, AppraisalFee, PlatformFeeBasisPoints,
             [
                 new DistributionShare(ownerName, 4_500, ShareKind.Collective),
                 new DistributionShare("参与管护农户", 2_500, ShareKind.Household),
@@ -306,15 +306,15 @@ public static class DemoTrading
         /// </summary>
         private async Task<(Guid Owner, List<Guid> WithInvestor, List<Guid> Without)> PlotsAsync(Guid watershed, IReadOnlySet<string> valued, Guid investor)
         {
-            var investorName = (await RunAsync(Actor.System, s => s.GetRequiredService<HolderDirectory>().FindAsync(investor, ct)))!.Name;
-            var rows = (await RunAsync(Actor.System, s => s.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(watershed, Status: RightsStatus.Confirmed, PageSize: 500), ct)))
+            var investorName = (await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<HolderDirectory>().FindAsync(investor, ct)))!.Name;
+            var rows = (await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<PlotQueries>().ListAsync(new PlotFilter(watershed, Status: RightsStatus.Confirmed, PageSize: 500), ct)))
                 .Rows.Where(r => valued.Contains(r.Code)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
             string? ownerName = null;
             var withInvestor = new List<Guid>();
             var without = new List<Guid>();
             foreach (var row in rows)
             {
-                var card = (await RunAsync(Actor.System, s => s.GetRequiredService<PlotQueries>().CardAsync(row.Id, ct)))!;
+                var card = (await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<PlotQueries>().CardAsync(row.Id, ct)))!;
                 var owners = card.Rights.Where(r => r.Kind == RightKind.Ownership).Select(r => r.HolderName).Distinct().ToList();
                 var cultivated = card.Rights.Any(r => r.Kind == RightKind.Operating && r.HolderName == investorName);
                 if (owners.Count != 1 || card.Tradability.Reasons.Count > 0 || (ownerName is null && !cultivated) || (ownerName is not null && owners[0] != ownerName))
@@ -340,16 +340,16 @@ public static class DemoTrading
                 throw new InvalidOperationException("the demo watershed has no plots for the demo trade");
             }
 
-            var holders = await RunAsync(Actor.System, s => s.GetRequiredService<HolderQueries>().ListAsync(ownerName, HolderKind.Collective, ct));
+            var holders = await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<HolderQueries>().ListAsync(ownerName, HolderKind.Collective, ct));
             return (holders.Single(h => h.Name == ownerName).Id, withInvestor, without);
         }
 
         private async Task<DealCard> CardAsync(Guid deal) =>
-            (await RunAsync(Actor.System, s => s.GetRequiredService<DealQueries>().CardAsync(deal, ct)))!;
+            (await DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<DealQueries>().CardAsync(deal, ct)))!;
 
         /// <summary>What the distribution worker does every few seconds: post trading's money events to the ledger.</summary>
         private Task PostLedgerAsync() =>
-            RunAsync(Actor.System, s => s.GetRequiredService<PostTradingMoneyHandler>().PostPendingAsync(ct: ct));
+            DemoSteps.AsAsync(sp, Actor.System, s => s.GetRequiredService<PostTradingMoneyHandler>().PostPendingAsync(ct: ct));
 
         private DateTimeOffset Day(int day, double hour) => start.AddDays(day).AddHours(hour - 9);
 
@@ -381,23 +381,6 @@ public static class DemoTrading
             var actor = new Actor(user.Id, userName, region, roles, user.RegionCode, null, holder);
             actors[userName] = actor;
             return actor;
-        }
-
-        private async Task<T> RunAsync<T>(Actor actor, Func<IServiceProvider, Task<T>> action)
-        {
-            await using var scope = sp.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorContext>().Current = actor;
-            return await action(scope.ServiceProvider);
-        }
-
-        private static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new InvalidOperationException($"demo trade refused: {result.Error}");
-
-        private static void Ok(Result result)
-        {
-            if (result.IsFailure)
-            {
-                throw new InvalidOperationException($"demo trade refused: {result.Error}");
-            }
         }
     }
 }
