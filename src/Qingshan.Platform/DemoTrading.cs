@@ -55,6 +55,9 @@ public static class DemoTrading
     /// <summary>The completed deal's trading terms and money (see the class remarks for who does what).</summary>
     public static readonly Money ListingPrice = Money.FromYuan(380_000);
 
+    /// <summary>The demo reinvestment plan's measures (水土流失治理资金 80 %, 管护资金 20 %).</summary>
+    public const string ReinvestmentMeasures = "【演示】治理资金：小流域坡耕地改梯田 12 公顷、谷坊 6 座、沟道整治 1.5 公里；管护资金：林草措施与淤地坝管护（三年，管护员 2 名），每年汇报管护情况。";
+
     public static readonly Money Deposit = Money.FromYuan(38_000);
 
     public static readonly Money Increment = Money.FromYuan(1_000);
@@ -249,6 +252,16 @@ public static class DemoTrading
             At(signedAt.AddDays(40));
             DemoSteps.Ok(await DemoSteps.AsAsync(sp, bank, s => s.GetRequiredService<RecordContractPaymentHandler>().HandleAsync(new RecordContractPayment(deal, card.FinalPrice - first, payer), ct)));
             await PostLedgerAsync();
+
+            // 反哺方案: the water bureau writes the measures and submits them; the DRC and the water bureau approve, so
+            // spending can be recorded against the two funds (left to the clerk: each spending needs its voucher).
+            var plan = (await DemoSteps.AsAsync(sp, finance, s => s.GetRequiredService<ReinvestmentQueries>().PlansAsync(ct))).Single(p => p.DealId == deal);
+            At(signedAt.AddDays(45));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<SubmitReinvestmentPlanHandler>().HandleAsync(new SubmitReinvestmentPlan(plan.Id, ReinvestmentMeasures), ct)));
+            At(signedAt.AddDays(47));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, drc, s => s.GetRequiredService<ApproveReinvestmentPlanHandler>().HandleAsync(new ApproveReinvestmentPlan(plan.Id), ct)));
+            At(signedAt.AddDays(47).AddHours(3));
+            DemoSteps.Ok(await DemoSteps.AsAsync(sp, water, s => s.GetRequiredService<ApproveReinvestmentPlanHandler>().HandleAsync(new ApproveReinvestmentPlan(plan.Id), ct)));
 
             // The second product, listed an hour ago with ten working days of registration ahead (fewer when the
             // working-day calendar does not reach that far yet; left ready to list when it does not reach at all).

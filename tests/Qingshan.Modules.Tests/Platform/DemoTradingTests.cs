@@ -90,13 +90,16 @@ public sealed class DemoTradingTests
         Assert.Equal(price.Fen + (2 * DemoTrading.Deposit.Fen), conservation.CameIn.Fen);
         Assert.Empty(await platform.RunAsync(Finance, sp => sp.GetRequiredService<LedgerQueries>().RefusedEventsAsync()));
 
-        // The reinvestment plan is open, due six months after the contract date (China's calendar day of signing).
+        // The reinvestment plan is due six months after the contract date (China's calendar day of signing); its measures
+        // were submitted by the water bureau and approved by both departments, so spending can be recorded against it.
         var contract = (await platform.RunAsync(Finance, sp => sp.GetRequiredService<DealQueries>().ContractAsync(trade.CompletedDeal)))!;
         var plan = Assert.Single(await platform.RunAsync(Finance, sp => sp.GetRequiredService<ReinvestmentQueries>().PlansAsync()));
         Assert.Equal(DemoTrading.CompletedDealCode, plan.DealCode);
         Assert.Equal(DateOnly.FromDateTime(contract.SignedAt!.Value.ToOffset(TimeSpan.FromHours(8)).DateTime), plan.ContractDate);
         Assert.Equal(plan.ContractDate.AddMonths(6), plan.DueOn);
-        Assert.Equal(PlanStatus.Awaiting, plan.Status);
+        Assert.Equal(PlanStatus.Approved, plan.Status);
+        Assert.Equal(DemoTrading.ReinvestmentMeasures, plan.Measures);
+        Assert.True(plan.DevelopmentReformApprovedAt > contract.SignedAt && plan.WaterApprovedAt > plan.DevelopmentReformApprovedAt, $"{plan.DevelopmentReformApprovedAt} / {plan.WaterApprovedAt}");
 
         // The audit log: everything is logged, the last published checkpoint covers it, and an export verifies against it.
         var writer = platform.Services.GetRequiredService<AuditWriter>();
