@@ -144,8 +144,9 @@ public static class BulkInsert
                 for (var c = 0; c < Columns.Count; c++)
                 {
                     var property = Columns[c];
-                    var name = "p" + n++;
-                    sql.Append(c == 0 ? "" : ", ").Append(Postgres ? "@" : "$").Append(name);
+                    // Named with the prefix as written in the SQL: Microsoft.Data.Sqlite otherwise tries each prefix per parameter.
+                    var name = (Postgres ? "@p" : "$p") + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    sql.Append(c == 0 ? "" : ", ").Append(name);
                     var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
                     command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
                 }
