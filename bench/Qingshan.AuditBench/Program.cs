@@ -16,6 +16,7 @@ using Qingshan.Platform;
 // AuditWriter.DispatchPendingAsync moves them into the log in ROUNDS dispatches (each like one tick of the app's
 // AuditDispatcher with ENTRIES/ROUNDS new rows, checkpoint included). Prints wall time and this process's CPU time per
 // entry, and on PostgreSQL also the CPU time of the bench database's server backends (read from /proc: same machine).
+// --micro instead times canonicalisation and AuditLog.Append (hashing) alone, in memory, per entry.
 // Usage: Qingshan.AuditBench --provider sqlite|postgres --connection CS [--entries 20000] [--rounds 10] [--database NAME]
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
@@ -25,6 +26,32 @@ var entries = int.Parse(Arg("--entries", "20000"), inv);
 var rounds = int.Parse(Arg("--rounds", "10"), inv);
 var pgDatabase = Arg("--database", "");
 const string County = "211322";
+
+if (args.Contains("--micro"))
+{
+    var payload = "{\"actorId\":\"system\",\"data\":{\"businessKey\":\"b3:r:1234\",\"dealId\":\"0192f3a4-5b6c-7d8e-9fa0-b1c2d3e4f506\",\"description\":\"基准测试入账\",\"postings\":[{\"account\":\"2202.211322.TS.0192f3a4\",\"amountFen\":4321},{\"account\":\"1002.211322\",\"amountFen\":-4321}]},\"ip\":null,\"module\":\"ledger\",\"occurredAt\":\"2026-03-02T01:02:03.0004560Z\"}";
+    foreach (var canon in new[] { false, true, false, true })
+    {
+        var mlog = new Qingshan.Audit.AuditLog("qingshan/audit", Qingshan.Audit.Hashing.LogHashAlgorithm.Sm3, new Qingshan.Audit.Merkle.MemoryMerkleNodeStore(), TimeProvider.System);
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < 40000; i++)
+        {
+            if (canon)
+            {
+                mlog.Append(new Qingshan.Audit.Entries.AuditEvent("system", "211322", "ledger.JournalEntryPosted", "b3:r:1234", payload));
+            }
+            else
+            {
+                Qingshan.Audit.Entries.CanonicalJson.Canonicalize(payload);
+            }
+        }
+
+        Console.WriteLine(string.Create(inv, $"{(canon ? "append incl. canonicalise" : "canonicalise only")}: {1e6 * sw.Elapsed.TotalSeconds / 40000:F1} µs wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMicroseconds / 40000:F1} µs CPU per entry"));
+    }
+
+    return 0;
+}
 
 await SchemaDb.MigrateAsync(options);
 var services = new ServiceCollection();
