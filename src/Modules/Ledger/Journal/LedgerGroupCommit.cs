@@ -6,9 +6,9 @@ using Qingshan.Kernel;
 namespace Qingshan.Ledger.Journal;
 
 /// <summary>
-/// Group commit for postings (one per service provider). Every caller queues its entry; whoever gets the writer slot
+/// Group commit for postings (one per service provider). Every caller queues its entry; one drain loop
 /// takes everything waiting (up to <see cref="MaxBatch"/>) and writes it as ONE ledger transaction — the ledger lock,
-/// one idempotency query, one read of the touched accounts, one SaveChanges, the conservation check on the touched
+/// one idempotency query, one read of the touched accounts, one write of the new rows in bulk, the conservation check on the touched
 /// accounts, one durable commit — then completes each caller's task with its own outcome. No caller hears "posted"
 /// before the commit that holds its entry. Entries refused by the ledger's rules (unbalanced, frozen, overdraft, key
 /// reused) are refused alone inside the batch; if the batch transaction itself fails (an exception: database error,
@@ -22,7 +22,9 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
     public const int MaxBatch = 256;
 
     private readonly ConcurrentQueue<Waiting> queue = new();
-    private readonly SemaphoreSlim writer = new(1, 1);
+
+    /// <summary>1 while a drain loop is writing (at most one per process; across processes the ledger lock serialises).</summary>
+    private int draining;
     private long batches;
 
     private sealed record Waiting(QueuedPosting Posting, TaskCompletionSource<Result<PostedEntry>> Done);
@@ -37,42 +39,32 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
     public async Task<Result<PostedEntry>[]> PostManyAsync(IReadOnlyList<PostEntry> requests, Actor actor, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var mine = requests.Select(r => new Waiting(new QueuedPosting(r, actor), new TaskCompletionSource<Result<PostedEntry>>(TaskCreationOptions.RunContinuationsAsynchronously))).ToList();
-        foreach (var w in mine)
+        var mine = new Waiting[requests.Count];
+        for (var i = 0; i < mine.Length; i++)
         {
-            queue.Enqueue(w);
+            mine[i] = new Waiting(new QueuedPosting(requests[i], actor), new TaskCompletionSource<Result<PostedEntry>>(TaskCreationOptions.RunContinuationsAsynchronously));
+            queue.Enqueue(mine[i]);
         }
 
-        while (mine.Any(w => !w.Done.Task.IsCompleted))
+        // Callers only wait for their own answers; one drain loop writes whatever is queued, batch after batch (no
+        // convoy of waiting callers handing a writer slot on one by one after each commit).
+        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0)
         {
-            await writer.WaitAsync(CancellationToken.None);
-            try
-            {
-                if (mine.All(w => w.Done.Task.IsCompleted))
-                {
-                    break; // an earlier writer took and committed them
-                }
-
-                var batch = new List<Waiting>();
-                while (batch.Count < MaxBatch && queue.TryDequeue(out var w))
-                {
-                    batch.Add(w);
-                }
-
-                if (batch.Count > 0)
-                {
-                    Interlocked.Increment(ref batches);
-                    await WriteAsync(batch);
-                }
-            }
-            finally
-            {
-                writer.Release();
-            }
+            _ = Task.Run(DrainAsync, CancellationToken.None);
         }
 
-        var results = new Result<PostedEntry>[mine.Count];
-        for (var i = 0; i < mine.Count; i++)
+        // Every entry of the call is written (or refused) before the call returns, also when one of them threw.
+        try
+        {
+            await Task.WhenAll(mine.Select(m => m.Done.Task));
+        }
+        catch (Exception)
+        {
+            // the first failed entry's exception is rethrown below, in order
+        }
+
+        var results = new Result<PostedEntry>[mine.Length];
+        for (var i = 0; i < mine.Length; i++)
         {
             results[i] = await mine[i].Done.Task;
         }
@@ -80,9 +72,56 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
         return results;
     }
 
+    private async Task DrainAsync()
+    {
+        var last = 0;
+        while (true)
+        {
+            while (!queue.IsEmpty)
+            {
+                if (queue.Count < last)
+                {
+                    // The callers just answered are still coming back with their next entries: let them queue first,
+                    // so the next transaction is as full as the last (a group commit's batch is what arrived meanwhile).
+                    await Task.Yield();
+                }
+
+                var batch = new List<Waiting>(Math.Min(MaxBatch, queue.Count));
+                while (batch.Count < MaxBatch && queue.TryDequeue(out var w))
+                {
+                    batch.Add(w);
+                }
+
+                last = batch.Count;
+                Interlocked.Increment(ref batches);
+                try
+                {
+                    await WriteAsync(batch);
+                }
+                catch (Exception ex)
+                {
+                    // WriteAsync answers every failure itself; anything else must not leave the loop marked running.
+                    logger.LogError(ex, "the ledger's group commit stopped on an unexpected error");
+                    foreach (var w in batch)
+                    {
+                        w.Done.TrySetException(ex);
+                    }
+                }
+            }
+
+            // Stop, unless an entry was queued after the queue looked empty and its caller saw this loop still running.
+            Volatile.Write(ref draining, 0);
+            if (queue.IsEmpty || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>How many ledger transactions the group commit has written (for tests and the bench).</summary>
     public long Batches => Interlocked.Read(ref batches);
 
+    /// <summary>Writes one batch and answers its callers; never throws (a failure is each caller's answer).</summary>
     private async Task WriteAsync(List<Waiting> batch)
     {
         try
