@@ -50,6 +50,15 @@ public sealed class AuditLog
     public AuditRecord Append(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
+        return AppendCanonical(auditEvent with { PayloadJson = CanonicalJson.Canonicalize(auditEvent.PayloadJson) });
+    }
+
+    /// <summary>
+    /// <see cref="Append"/> for a payload that is canonical JSON already (written with <see cref="CanonicalJson.Write"/>),
+    /// so it is not parsed and written a second time. Stored and hashed as given.
+    /// </summary>
+    internal AuditRecord AppendCanonical(AuditEvent auditEvent)
+    {
         var seq = tree.Size;
         var entry = new AuditEntry(
             seq,
@@ -58,7 +67,7 @@ public sealed class AuditLog
             auditEvent.Region,
             auditEvent.EventType,
             auditEvent.ObjectId,
-            CanonicalJson.Canonicalize(auditEvent.PayloadJson),
+            auditEvent.PayloadJson,
             seq == 0 ? new byte[Hasher.Size] : tree.LeafHash(seq - 1));
         var record = Seal(entry, Hasher);
         tree.AppendLeafHash(record.LeafHash);

@@ -12,7 +12,7 @@ namespace Qingshan.Audit.Entries;
 /// </summary>
 public static class CanonicalJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = false,
         // Keep Chinese text readable in exports; escaping stays deterministic for a given runtime.
@@ -32,14 +32,25 @@ public static class CanonicalJson
         return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonElement element)
+    /// <summary>
+    /// Writes <paramref name="element"/> canonically to a writer made with <see cref="WriterOptions"/>: what
+    /// <see cref="Canonicalize"/> returns for a document is exactly what this writes for its root. The audit writer uses
+    /// it to build the payload wrapper in one pass instead of serialising, re-parsing and canonicalising it.
+    /// </summary>
+    internal static void Write(Utf8JsonWriter writer, JsonElement element)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                var members = element.EnumerateObject().ToList();
-                members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                // Names read once (JsonProperty.Name decodes a new string on every access).
+                var members = new List<(string Name, JsonElement Value)>();
+                foreach (var member in element.EnumerateObject())
+                {
+                    members.Add((member.Name, member.Value));
+                }
+
+                members.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
                 for (var i = 0; i < members.Count; i++)
                 {
                     if (i > 0 && string.Equals(members[i - 1].Name, members[i].Name, StringComparison.Ordinal))

@@ -1,4 +1,7 @@
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,13 +36,27 @@ public sealed class AuditOptions
 
     /// <summary>… or this long after the last one when anything is new.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Outbox rows logged per transaction. Larger batches cost fewer commits per entry but hold the database's write lock
+    /// longer (SQLite has one writer: the ledger waits meanwhile).
+    /// </summary>
+    public int BatchSize { get; set; } = 1000;
 }
 
 /// <summary>
 /// The single writer of the audit log. It moves outbox messages (written with each state change) into the log
-/// exactly once — the entry, its Merkle nodes and the outbox row's dispatch mark commit together — and signs
+/// exactly once — the entries, their Merkle nodes and the outbox rows' dispatch marks commit together — and signs
 /// checkpoints. One instance per process; across processes the database lock serialises writers.
 /// </summary>
+/// <remarks>
+/// Per batch (one transaction, under the lock): the pending outbox rows are read untracked, in id order; the committed
+/// tree size is looked up by the highest seq (an index seek, not a count) and the in-memory tree is rebuilt from the
+/// stored nodes when it differs (another process appended, or a commit failed); the payloads are wrapped and
+/// canonicalised in one pass; entries and nodes are inserted as multi-row INSERTs; the rows are marked dispatched by
+/// one UPDATE naming their ids (never an id range: on PostgreSQL a lower id can commit after a higher one was read).
+/// The last batch of a dispatch also signs the checkpoint when one is due.
+/// </remarks>
 public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider clock)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -51,25 +68,27 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
 
     public CheckpointSigner Signer => signer ??= new CheckpointSigner(Options.KeyName, LoadOrCreateKey());
 
-    /// <summary>Appends every undispatched outbox message; returns how many were logged.</summary>
+    /// <summary>Appends every undispatched outbox message and signs a checkpoint when one is due; returns how many were logged.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct = default)
     {
+        var batch = Math.Max(1, Options.BatchSize);
         var total = 0;
         while (true)
         {
-            var n = await DispatchBatchAsync(200, ct);
+            var (n, last) = await DispatchBatchAsync(batch, ct);
             total += n;
-            if (n < 200)
+            if (last)
             {
-                break;
+                return total;
             }
         }
-
-        await CheckpointIfDueAsync(force: false, ct);
-        return total;
     }
 
-    private async Task<int> DispatchBatchAsync(int batch, CancellationToken ct)
+    /// <summary>An outbox row as the writer reads it (untracked).</summary>
+    private sealed record Pending(long Id, DateTimeOffset OccurredAt, string Module, string EventType, string ObjectId, string? RegionCode, string ActorId, string ActorName, string? IpAddress, string Payload);
+
+    /// <summary>Logs up to <paramref name="batch"/> pending rows in one transaction; <c>last</c> when fewer were pending (then a due checkpoint is signed in it too).</summary>
+    private async Task<(int Count, bool Last)> DispatchBatchAsync(int batch, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try
@@ -78,27 +97,37 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await DbLocks.AcquireAsync(db, "audit.log", ct);
-            var pending = await db.Outbox.Where(m => m.DispatchedAt == null).OrderBy(m => m.Id).Take(batch).ToListAsync(ct);
+            var pending = await db.Outbox.AsNoTracking().Where(m => m.DispatchedAt == null).OrderBy(m => m.Id).Take(batch)
+                .Select(m => new Pending(m.Id, m.OccurredAt, m.Module, m.EventType, m.ObjectId, m.RegionCode, m.ActorId, m.ActorName, m.IpAddress, m.Payload))
+                .ToListAsync(ct);
+            var last = pending.Count < batch;
+            var current = await LoadAsync(db, ct);
             if (pending.Count == 0)
             {
-                return 0;
+                if (await CheckpointIfDueAsync(db, current, force: false, ct) is not null)
+                {
+                    await tx.CommitAsync(ct);
+                }
+
+                return (0, true);
             }
 
-            await LoadAsync(db, ct);
             var recording = new RecordingStore(store!);
             var writer = new AuditLog(Options.Origin, Options.HashAlgorithm, recording, clock);
             try
             {
                 var now = clock.GetUtcNow();
+                var entries = new List<AuditEntryRow>(pending.Count);
+                var payloads = new PayloadWriter();
                 foreach (var message in pending)
                 {
-                    var record = writer.Append(new AuditEvent(
+                    var record = writer.AppendCanonical(new AuditEvent(
                         message.ActorName.Length > 0 ? message.ActorName : message.ActorId,
                         message.RegionCode ?? "",
                         message.Module + "." + message.EventType,
                         message.ObjectId,
-                        Payload(message)));
-                    db.Entries.Add(new AuditEntryRow
+                        payloads.Write(message)));
+                    entries.Add(new AuditEntryRow
                     {
                         Seq = record.Entry.Seq,
                         Timestamp = record.Entry.Timestamp,
@@ -111,18 +140,27 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
                         LeafHash = record.LeafHash,
                         OutboxId = message.Id,
                     });
-                    message.DispatchedAt = now;
                 }
 
-                foreach (var (level, index, hash) in recording.Added)
+                var nodes = recording.Added.ConvertAll(n => new AuditNodeRow { Level = n.Level, Index = n.Index, Hash = n.Hash });
+                await InsertAsync(db, entries, columns: 10, ct);
+                await InsertAsync(db, nodes, columns: 3, ct);
+                var ids = pending.ConvertAll(m => m.Id);
+                var marked = await db.Outbox.Where(m => ids.Contains(m.Id) && m.DispatchedAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.DispatchedAt, now), ct);
+                if (marked != ids.Count)
                 {
-                    db.Nodes.Add(new AuditNodeRow { Level = level, Index = index, Hash = hash });
+                    throw new InvalidOperationException($"marked {marked} of {ids.Count} outbox rows dispatched: another writer logged them without the lock");
                 }
 
-                await db.SaveChangesAsync(ct);
+                if (last)
+                {
+                    await CheckpointIfDueAsync(db, writer, force: false, ct);
+                }
+
                 await tx.CommitAsync(ct);
                 log = writer;
-                return pending.Count;
+                return (pending.Count, last);
             }
             catch
             {
@@ -138,6 +176,24 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         }
     }
 
+    /// <summary>
+    /// Rows through <see cref="BulkInsert"/>, on SQLite about <see cref="SqliteParametersPerStatement"/> parameters per
+    /// statement: Microsoft.Data.Sqlite binds each parameter by name, which SQLite looks up by scanning the statement's
+    /// parameter names, so binding costs the square of a statement's parameter count. Measured on the audit bench
+    /// (load ~12): 500 entries per statement (5,000 parameters) ~580 µs CPU per entry, 50 ~240 µs, 25 ~230 µs.
+    /// </summary>
+    private static async Task InsertAsync<T>(AuditDb db, List<T> rows, int columns, CancellationToken ct)
+        where T : class
+    {
+        var step = db.Database.IsSqlite() ? Math.Max(1, SqliteParametersPerStatement / columns) : rows.Count;
+        for (var offset = 0; offset < rows.Count; offset += step)
+        {
+            await db.InsertAsync(step >= rows.Count ? rows : rows.GetRange(offset, Math.Min(step, rows.Count - offset)), ct);
+        }
+    }
+
+    private const int SqliteParametersPerStatement = 250;
+
     /// <summary>Signs and stores a checkpoint of the current tree when one is due (or always, with <paramref name="force"/>).</summary>
     public async Task<string?> CheckpointIfDueAsync(bool force, CancellationToken ct = default)
     {
@@ -148,31 +204,41 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await DbLocks.AcquireAsync(db, "audit.log", ct);
-            var current = await LoadAsync(db, ct);
-            if (current.Size == 0)
+            var note = await CheckpointIfDueAsync(db, await LoadAsync(db, ct), force, ct);
+            if (note is not null)
             {
-                return null;
+                await tx.CommitAsync(ct);
             }
 
-            var last = await db.Checkpoints.OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(ct);
-            var now = clock.GetUtcNow();
-            var due = last is null || (current.Size > last.TreeSize && (force || current.Size - last.TreeSize >= Options.CheckpointEvery || now - last.SignedAt >= Options.CheckpointInterval));
-            if (!due)
-            {
-                return null;
-            }
-
-            var signed = Signer.Sign(current.TakeCheckpoint());
-            var note = signed.ToText();
-            db.Checkpoints.Add(new AuditCheckpointRow { TreeSize = current.Size, RootHash = signed.Checkpoint.RootHash, SignedAt = now, Note = note });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return note;
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Adds a signed checkpoint of <paramref name="current"/> to the caller's transaction when one is due.</summary>
+    private async Task<string?> CheckpointIfDueAsync(AuditDb db, AuditLog current, bool force, CancellationToken ct)
+    {
+        if (current.Size == 0)
+        {
+            return null;
+        }
+
+        var last = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).Select(c => new { c.TreeSize, c.SignedAt }).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow();
+        var due = last is null || (current.Size > last.TreeSize && (force || current.Size - last.TreeSize >= Options.CheckpointEvery || now - last.SignedAt >= Options.CheckpointInterval));
+        if (!due)
+        {
+            return null;
+        }
+
+        var signed = Signer.Sign(current.TakeCheckpoint());
+        var note = signed.ToText();
+        db.Checkpoints.Add(new AuditCheckpointRow { TreeSize = current.Size, RootHash = signed.Checkpoint.RootHash, SignedAt = now, Note = note });
+        await db.SaveChangesAsync(ct);
+        return note;
     }
 
     /// <summary>Runs a read against the committed tree (proofs, roots) under the writer's lock.</summary>
@@ -190,9 +256,13 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         }
     }
 
+    /// <summary>
+    /// The tree as committed: the one in memory when its size is the stored one (seq is gapless, so the highest seq + 1,
+    /// an index seek), else rebuilt from the stored nodes.
+    /// </summary>
     private async Task<AuditLog> LoadAsync(AuditDb db, CancellationToken ct)
     {
-        var committed = await db.Entries.LongCountAsync(ct);
+        var committed = (await db.Entries.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
         if (log is not null && store is not null && store.LeafCount == committed)
         {
             return log;
@@ -208,34 +278,68 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         log = new AuditLog(Options.Origin, Options.HashAlgorithm, store, clock);
         if (log.Size != committed)
         {
-            throw new InvalidOperationException($"audit tree holds {log.Size} leaves but {committed} entries are stored");
+            throw new InvalidOperationException($"audit tree holds {log.Size} leaves but the highest stored seq is {committed - 1}");
         }
 
         return log;
     }
 
-    /// <summary>The module's payload, wrapped with where and when the change happened (as JSON, canonicalised by the log).</summary>
-    private static string Payload(OutboxMessage message)
+    /// <summary>
+    /// The module's payload wrapped with where and when the change happened, as canonical JSON in one pass. Byte for byte
+    /// what the writer stored before (a JsonObject wrapper serialised, then canonicalised by <see cref="AuditLog.Append"/>):
+    /// the wrapper's members are written in canonical (ordinal) order, the module's payload through
+    /// <see cref="CanonicalJson.Write"/>, and a payload that is not JSON as a JSON string. Pinned by AuditWriterGoldenTests.
+    /// </summary>
+    private sealed class PayloadWriter
     {
-        JsonNode? data;
-        try
-        {
-            data = JsonNode.Parse(message.Payload);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            data = JsonValue.Create(message.Payload);
-        }
+        private readonly ArrayBufferWriter<byte> buffer = new(512);
+        private readonly Utf8JsonWriter json;
 
-        var wrapper = new JsonObject
+        public PayloadWriter() => json = new Utf8JsonWriter(buffer, CanonicalJson.WriterOptions);
+
+        public string Write(Pending message)
         {
-            ["module"] = message.Module,
-            ["occurredAt"] = message.OccurredAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["actorId"] = message.ActorId,
-            ["ip"] = message.IpAddress,
-            ["data"] = data,
-        };
-        return wrapper.ToJsonString();
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            json.WriteStartObject();
+            json.WriteString("actorId", message.ActorId);
+            json.WritePropertyName("data");
+            JsonDocument? data = null;
+            try
+            {
+                data = JsonDocument.Parse(message.Payload);
+            }
+            catch (JsonException)
+            {
+            }
+
+            if (data is null)
+            {
+                json.WriteStringValue(message.Payload);
+            }
+            else
+            {
+                using (data)
+                {
+                    CanonicalJson.Write(json, data.RootElement);
+                }
+            }
+
+            if (message.IpAddress is null)
+            {
+                json.WriteNull("ip");
+            }
+            else
+            {
+                json.WriteString("ip", message.IpAddress);
+            }
+
+            json.WriteString("module", message.Module);
+            json.WriteString("occurredAt", message.OccurredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+            json.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
     }
 
     private Sm2PrivateKey LoadOrCreateKey()
