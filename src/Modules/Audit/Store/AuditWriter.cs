@@ -143,8 +143,8 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
                 }
 
                 var nodes = recording.Added.ConvertAll(n => new AuditNodeRow { Level = n.Level, Index = n.Index, Hash = n.Hash });
-                await InsertAsync(db, entries, columns: 10, ct);
-                await InsertAsync(db, nodes, columns: 3, ct);
+                await db.InsertAsync(entries, ct);
+                await db.InsertAsync(nodes, ct);
                 var ids = pending.ConvertAll(m => m.Id);
                 var marked = await db.Outbox.Where(m => ids.Contains(m.Id) && m.DispatchedAt == null)
                     .ExecuteUpdateAsync(u => u.SetProperty(m => m.DispatchedAt, now), ct);
@@ -175,24 +175,6 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
             gate.Release();
         }
     }
-
-    /// <summary>
-    /// Rows through <see cref="BulkInsert"/>, on SQLite about <see cref="SqliteParametersPerStatement"/> parameters per
-    /// statement: Microsoft.Data.Sqlite binds each parameter by name, which SQLite looks up by scanning the statement's
-    /// parameter names, so binding costs the square of a statement's parameter count. Measured on the audit bench
-    /// (load ~12): 500 entries per statement (5,000 parameters) ~580 µs CPU per entry, 50 ~240 µs, 25 ~230 µs.
-    /// </summary>
-    private static async Task InsertAsync<T>(AuditDb db, List<T> rows, int columns, CancellationToken ct)
-        where T : class
-    {
-        var step = db.Database.IsSqlite() ? Math.Max(1, SqliteParametersPerStatement / columns) : rows.Count;
-        for (var offset = 0; offset < rows.Count; offset += step)
-        {
-            await db.InsertAsync(step >= rows.Count ? rows : rows.GetRange(offset, Math.Min(step, rows.Count - offset)), ct);
-        }
-    }
-
-    private const int SqliteParametersPerStatement = 250;
 
     /// <summary>Signs and stores a checkpoint of the current tree when one is due (or always, with <paramref name="force"/>).</summary>
     public async Task<string?> CheckpointIfDueAsync(bool force, CancellationToken ct = default)
