@@ -50,7 +50,7 @@ for store in $STORES; do
      Database__ConnectionString="$CONN" Demo__Seed=false Logging__LogLevel__Default=Warning exec dotnet "$WEB") > "$WORK/web.log" 2>&1 &
   WEB_PID=$!
   for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/portal" && break; sleep 1; done
-  OUT=$(dotnet "$BENCH" drive --url "http://127.0.0.1:$PORT" --setup "$WORK/setup.json" --rate "$RATE" --seconds "$T" --closed-seconds 20 --probe-seconds "${PROBE:-0}")
+  OUT=$(dotnet "$BENCH" drive --url "http://127.0.0.1:$PORT" --setup "$WORK/setup.json" --rate "$RATE" --seconds "$T" --closed-seconds 20 --probe-seconds "${PROBE:-0}" --web-pid "$WEB_PID")
   echo "$OUT" | grep -v '^[A-Z_]*='
   kill "$WEB_PID"; wait "$WEB_PID" 2>/dev/null || true; WEB_PID=""
   BID_TPS=$(sed -n 's/^BID_TPS=//p' <<<"$OUT"); P99=$(sed -n 's/^OPEN_P99_MS=//p' <<<"$OUT")

@@ -185,6 +185,9 @@ async Task<int> DriveAsync()
     var deal = setup.GetProperty("dealId").GetGuid();
     var password = setup.GetProperty("password").GetString()!;
     var step = setup.GetProperty("stepFen").GetInt64();
+    // --web-pid: the web host's process, whose CPU time (utime + stime from /proc) is reported per judged bid next to the
+    // bench's own, so a run on the shared machine says what a bid costs, not only how many went through.
+    var webPid = int.Parse(Arg("--web-pid", "0"), inv);
     var clients = new List<(HttpClient Http, Guid Bidder)>();
     foreach (var b in setup.GetProperty("bidders").EnumerateArray())
     {
@@ -265,6 +268,7 @@ async Task<int> DriveAsync()
     }
 
     var baseFen = await MinimumAsync();
+    var openCpu = CpuMark();
     var total = (int)(rate * seconds);
     var tasks = new Task<(double Ms, int Status)>[total];
     var start = Stopwatch.GetTimestamp();
@@ -291,14 +295,26 @@ async Task<int> DriveAsync()
     var results = await Task.WhenAll(tasks);
     var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
     Report($"open loop {rate:F0} bids/s for {seconds:F0} s", results, elapsed);
+    ReportCpu("open loop", openCpu, results);
 
+    var closedCpu = CpuMark();
     var (closed, closedElapsed) = await ClosedLoopAsync(TimeSpan.FromSeconds(closedSeconds), concurrency);
     var tps = closed.Count(r => r.Status is 200 or 409 or 422) / closedElapsed;
     Report($"closed loop, {concurrency} clients back to back for {closedSeconds:F0} s", closed, closedElapsed);
+    ReportCpu("closed loop", closedCpu, closed);
     Console.WriteLine(string.Create(inv, $"BID_TPS={tps:F1}"));
     var p99 = Percentile(results.Select(r => r.Ms).ToList(), 0.99);
     Console.WriteLine(string.Create(inv, $"OPEN_P99_MS={p99:F1}"));
     return 0;
+
+    (double Web, double Bench) CpuMark() => (WebCpuMs(webPid), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
+
+    void ReportCpu(string title, (double Web, double Bench) before, IReadOnlyCollection<(double Ms, int Status)> bids)
+    {
+        var (web, bench) = CpuMark();
+        var judged = bids.Count(r => r.Status is 200 or 409 or 422);
+        Console.WriteLine(string.Create(inv, $"{title}: CPU per judged bid: web {(webPid == 0 ? double.NaN : (web - before.Web) / judged):F3} ms, bench client {(bench - before.Bench) / judged:F3} ms ({judged} judged; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+    }
 
     async Task<(List<(double Ms, int Status)> Results, double Seconds)> ClosedLoopAsync(TimeSpan duration, int workers)
     {
@@ -334,6 +350,19 @@ static async Task<HttpClient> SignInAsync(Uri url, string userName, string passw
     }
 
     return http;
+}
+
+// utime + stime of a process in ms (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s on Linux).
+static double WebCpuMs(int pid)
+{
+    if (pid == 0)
+    {
+        return 0;
+    }
+
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
 }
 
 static double Percentile(List<double> values, double p)
