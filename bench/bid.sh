@@ -46,7 +46,10 @@ for store in $STORES; do
   fi
   dotnet "$BENCH" setup --provider "${store}" --db "$CONN" --out "$WORK/setup.json" --bidders "$BIDDERS"
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  (cd "$WORK" && ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production Database__Provider=$PROVIDER \
+  # The host runs in an empty directory: its content root is watched for configuration changes (with subdirectories),
+  # and a SQLite database under it kept the file-watcher thread busy with every WAL write.
+  mkdir -p "$WORK/web"
+  (cd "$WORK/web" && ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production Database__Provider=$PROVIDER \
      Database__ConnectionString="$CONN" Demo__Seed=false Logging__LogLevel__Default=Warning exec dotnet "$WEB") > "$WORK/web.log" 2>&1 &
   WEB_PID=$!
   for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/portal" && break; sleep 1; done
