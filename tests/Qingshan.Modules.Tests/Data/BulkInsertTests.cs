@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qingshan.Data;
+using Qingshan.Kernel;
+using Qingshan.Ledger.Accounts;
+using Qingshan.Ledger.Data;
+using Qingshan.Tests.Support;
+
+namespace Qingshan.Tests.Data;
+
+/// <summary>BulkInsert writes exactly the rows SaveChanges would have written, on both stores.</summary>
+public sealed class BulkInsertTests
+{
+    private static readonly DateTimeOffset At = new DateTimeOffset(2026, 11, 26, 22, 41, 7, 123, TimeSpan.Zero).AddTicks(4560) /* whole microseconds: PostgreSQL keeps no finer */;
+
+    [Fact]
+    public async Task Rows_written_in_bulk_are_column_for_column_what_SaveChanges_writes()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        var deal = Guid.CreateVersion7();
+        var actor = Actor.System with { UserId = "u-1", UserName = "财务甲", IpAddress = "10.0.0.7" };
+        await platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<LedgerDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Accounts.Add(Account("ef", deal));
+            db.Outbox.Add(OutboxMessage.Create(At, "ledger", "Probe", "ef", null, actor, new { Amount = 12L, Text = "中文\"引号\"" }));
+            await db.SaveChangesAsync();
+            await db.InsertAsync([Account("bulk", deal)]);
+            await db.InsertAsync([OutboxMessage.Create(At, "ledger", "Probe", "bulk", null, actor, new { Amount = 12L, Text = "中文\"引号\"" })]);
+            await tx.CommitAsync();
+            return 0;
+        });
+
+        var accounts = await RowsAsync(platform, "SELECT * FROM ledger_accounts WHERE code LIKE 'probe:%' ORDER BY code");
+        Assert.Equal(2, accounts.Count);
+        Assert.Equal(Without(accounts[0], "code"), Without(accounts[1], "code"));
+        var outbox = await RowsAsync(platform, "SELECT * FROM outbox_messages WHERE event_type = 'Probe' ORDER BY object_id");
+        Assert.Equal(2, outbox.Count);
+        Assert.Equal(Without(outbox[0], "id", "object_id"), Without(outbox[1], "id", "object_id"));
+
+        // And EF reads the bulk row back as it wrote it (converters applied both ways).
+        var read = await platform.RunAsync(Actor.System, sp => sp.GetRequiredService<LedgerDb>().Outbox.AsNoTracking().SingleAsync(m => m.ObjectId == "bulk"));
+        Assert.Equal(At, read.OccurredAt);
+        Assert.Equal("10.0.0.7", read.IpAddress);
+        Assert.Null(read.RegionCode);
+        var account = await platform.RunAsync(Actor.System, sp => sp.GetRequiredService<LedgerDb>().Accounts.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Code == "probe:bulk"));
+        Assert.Equal(deal, account.DealId);
+        Assert.Equal(AccountKind.ErosionControlFund, account.Kind);
+    }
+
+    [Fact]
+    public async Task Generated_keys_come_back_in_the_order_of_the_rows_also_across_statements()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        var rows = Enumerable.Range(0, 1_234).Select(i => OutboxMessage.Create(At, "ledger", "Order", $"o-{i:D5}", "211322", Actor.System, new { i })).ToList();
+        var ids = await platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<LedgerDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var ids = await db.InsertReturningIdsAsync(rows);
+            await tx.CommitAsync();
+            return ids;
+        });
+
+        var stored = await RowsAsync(platform, "SELECT id, object_id FROM outbox_messages WHERE event_type = 'Order'");
+        Assert.Equal(rows.Count, stored.Count);
+        var byObject = stored.ToDictionary(r => (string)r["object_id"]!, r => Convert.ToInt64(r["id"], System.Globalization.CultureInfo.InvariantCulture));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(byObject[rows[i].ObjectId], ids[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Outside_a_transaction_nothing_is_written()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => platform.RunAsync(Actor.System, async sp =>
+        {
+            await sp.GetRequiredService<LedgerDb>().InsertAsync([Account("loose", null)]);
+            return 0;
+        }));
+        Assert.Contains("transaction", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await RowsAsync(platform, "SELECT * FROM ledger_accounts WHERE code = 'probe:loose'"));
+    }
+
+    private static LedgerAccount Account(string code, Guid? deal)
+    {
+        var a = new LedgerAccount("probe:" + code, AccountKind.ErosionControlFund, "211322", deal, "水土流失治理资金");
+        a.Apply(123_456_789_012);
+        a.Freeze();
+        return a;
+    }
+
+    private static Dictionary<string, object?> Without(Dictionary<string, object?> row, params string[] columns) =>
+        row.Where(kv => !columns.Contains(kv.Key)).ToDictionary();
+
+    private static Task<List<Dictionary<string, object?>>> RowsAsync(TestPlatform platform, string sql) =>
+        platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<LedgerDb>();
+            await db.Database.OpenConnectionAsync();
+            await using DbCommand command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            var rows = new List<Dictionary<string, object?>>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+            }
+
+            return rows;
+        });
+}
