@@ -75,10 +75,16 @@ public static class BulkInsert
 
     private sealed class Table
     {
+        /// <summary>One description per model and entity type (a context type's model is built once and shared).</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, System.Collections.Concurrent.ConcurrentDictionary<Type, Table>> Cache = new();
+
         private Table(string name, IReadOnlyList<IProperty> columns, IProperty? generatedKey, bool postgres)
         {
             Name = name;
             Columns = columns;
+            Getters = columns.Select(c => c.GetGetter()).ToArray();
+            Mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+            ColumnList = string.Join(", ", columns.Select(c => Quote(c.GetColumnName())));
             GeneratedKey = generatedKey;
             Postgres = postgres;
         }
@@ -87,11 +93,20 @@ public static class BulkInsert
 
         public IReadOnlyList<IProperty> Columns { get; }
 
+        private IClrPropertyGetter[] Getters { get; }
+
+        private RelationalTypeMapping[] Mappings { get; }
+
+        private string ColumnList { get; }
+
         public IProperty? GeneratedKey { get; }
 
         public bool Postgres { get; }
 
-        public static Table Of(DbContext db, Type clrType)
+        public static Table Of(DbContext db, Type clrType) =>
+            Cache.GetOrCreateValue(db.Model).GetOrAdd(clrType, static (t, db) => Describe(db, t), db);
+
+        private static Table Describe(DbContext db, Type clrType)
         {
             var entity = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not mapped by {db.GetType().Name}");
             if (entity.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || entity.GetComplexProperties().Any())
@@ -129,13 +144,7 @@ public static class BulkInsert
             var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
             var sql = new StringBuilder(64 + (count * Columns.Count * 6));
-            sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (");
-            for (var c = 0; c < Columns.Count; c++)
-            {
-                sql.Append(c == 0 ? "" : ", ").Append(Quote(Columns[c].GetColumnName()));
-            }
-
-            sql.Append(") VALUES ");
+            sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES ");
             var n = 0;
             for (var r = 0; r < count; r++)
             {
@@ -143,11 +152,11 @@ public static class BulkInsert
                 sql.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < Columns.Count; c++)
                 {
-                    var property = Columns[c];
-                    var name = "p" + n++;
-                    sql.Append(c == 0 ? "" : ", ").Append(Postgres ? "@" : "$").Append(name);
-                    var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
-                    command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
+                    // Named with the prefix as written in the SQL: Microsoft.Data.Sqlite otherwise tries each prefix per parameter.
+                    var name = (Postgres ? "@p" : "$p") + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    sql.Append(c == 0 ? "" : ", ").Append(name);
+                    var value = Getters[c].GetClrValueUsingContainingEntity(row);
+                    command.Parameters.Add(Mappings[c].CreateParameter(command, name, value, Columns[c].IsNullable));
                 }
 
                 sql.Append(')');

@@ -31,7 +31,11 @@ public abstract class ModuleDb(DbContextOptions options, ActorContext actor, Dat
 
     /// <summary>An outbox row on behalf of <paramref name="by"/> (a change written in a group commit for its caller).</summary>
     public void Record(DateTimeOffset at, Actor by, string eventType, string objectId, string? regionCode, object payload) =>
-        Outbox.Add(OutboxMessage.Create(at, module, eventType, objectId, regionCode, by, payload));
+        Outbox.Add(NewRecord(at, by, eventType, objectId, regionCode, payload));
+
+    /// <summary>An outbox row of this module, not yet added: for a group commit that writes its rows with <see cref="BulkInsert"/>.</summary>
+    public OutboxMessage NewRecord(DateTimeOffset at, Actor by, string eventType, string objectId, string? regionCode, object payload) =>
+        OutboxMessage.Create(at, module, eventType, objectId, regionCode, by, payload);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         DatabaseSetup.ApplyConventions(configurationBuilder, database.IsPostgres);

@@ -51,6 +51,13 @@ internal sealed class Posting
         AmountFen = amountFen;
     }
 
+    /// <summary>A posting of a stored entry (written in bulk, after the entry's id is known).</summary>
+    public Posting(long entryId, string accountCode, long amountFen)
+        : this(accountCode, amountFen)
+    {
+        EntryId = entryId;
+    }
+
     public long Id { get; private set; }
 
     public long EntryId { get; private set; }

@@ -63,6 +63,12 @@ public sealed class LedgerSession
     /// <summary>Codes of the accounts whose balance this session changed.</summary>
     private readonly HashSet<string> touched = new(StringComparer.Ordinal);
 
+    /// <summary>Accounts opened by the entries being posted, not yet written.</summary>
+    private readonly List<LedgerAccount> opened = [];
+
+    /// <summary>Stored accounts whose balance the entries being posted changed, not yet written.</summary>
+    private readonly HashSet<string> changed = new(StringComparer.Ordinal);
+
     internal IReadOnlyCollection<string> TouchedCodes => touched.ToList();
 
     internal long OpeningTotal => touched.Sum(c => opening[c]);
@@ -127,8 +133,8 @@ public sealed class LedgerSession
             var found = await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => keys.Contains(e.BusinessKey)).Select(e => new { e.Id, e.BusinessKey }).ToListAsync(ct);
             if (found.Count > 0)
             {
-                var ids = found.Select(f => f.Id).ToList();
-                var postings = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.EntryId)).Select(p => new { p.EntryId, p.AccountCode, p.AmountFen }).ToListAsync(ct);
+                var storedIds = found.Select(f => f.Id).ToList();
+                var postings = await db.Postings.AsNoTracking().Where(p => storedIds.Contains(p.EntryId)).Select(p => new { p.EntryId, p.AccountCode, p.AmountFen }).ToListAsync(ct);
                 foreach (var f in found)
                 {
                     stored[f.BusinessKey] = (f.Id, postings.Where(p => p.EntryId == f.Id).Select(p => (p.AccountCode, p.AmountFen)).OrderBy(p => p.AccountCode, StringComparer.Ordinal).ToList());
@@ -140,7 +146,7 @@ public sealed class LedgerSession
         var unseen = planned.Where(p => p is not null).SelectMany(p => p!).Select(p => p.Code).Distinct(StringComparer.Ordinal).Where(c => !accounts.ContainsKey(c)).ToList();
         if (unseen.Count > 0)
         {
-            foreach (var a in await db.Accounts.IgnoreQueryFilters().Where(x => unseen.Contains(x.Code)).ToListAsync(ct))
+            foreach (var a in await db.Accounts.IgnoreQueryFilters().AsNoTracking().Where(x => unseen.Contains(x.Code)).ToListAsync(ct))
             {
                 accounts[a.Code] = a;
                 opening[a.Code] = a.BalanceFen;
@@ -148,9 +154,10 @@ public sealed class LedgerSession
         }
 
         var now = clock.GetUtcNow();
-        var accepted = new Dictionary<string, (JournalEntry Entry, List<(string Code, long Amount)> Postings)>(StringComparer.Ordinal);
-        var replayOf = new Dictionary<int, JournalEntry>();
-        var added = new Dictionary<int, JournalEntry>();
+        var accepted = new Dictionary<string, (int Index, List<(string Code, long Amount)> Postings)>(StringComparer.Ordinal);
+        var replayOf = new Dictionary<int, int>();
+        var added = new List<(int Item, JournalEntry Entry)>();
+        var records = new List<Qingshan.Data.OutboxMessage>();
         for (var i = 0; i < items.Count; i++)
         {
             if (planned[i] is not { } postings)
@@ -170,7 +177,7 @@ public sealed class LedgerSession
             {
                 if (sibling.Postings.SequenceEqual(wanted))
                 {
-                    replayOf[i] = sibling.Entry;
+                    replayOf[i] = sibling.Index;
                 }
                 else
                 {
@@ -192,9 +199,13 @@ public sealed class LedgerSession
                 if (!accounts.TryGetValue(p.Code, out var account))
                 {
                     account = new LedgerAccount(p.Code, p.Kind, request.RegionCode, p.Deal, p.Kind.ToString());
-                    db.Accounts.Add(account);
+                    opened.Add(account);
                     accounts[p.Code] = account;
                     opening[p.Code] = 0;
+                }
+                else if (!opened.Contains(account))
+                {
+                    changed.Add(p.Code);
                 }
 
                 account.Apply(p.Amount);
@@ -203,28 +214,77 @@ public sealed class LedgerSession
 
             var actor = items[i].Actor;
             var entry = new JournalEntry(request.BusinessKey, request.Description, request.RegionCode, request.DealId, now, actor.UserName, postings.Select(p => new Posting(p.Code, p.Amount)));
-            db.Entries.Add(entry);
-            db.Record(now, actor, "JournalEntryPosted", request.BusinessKey, request.RegionCode, new { request.BusinessKey, request.Description, request.DealId, Postings = postings.Select(p => new { Account = p.Code, AmountFen = p.Amount }) });
-            accepted[request.BusinessKey] = (entry, wanted);
-            added[i] = entry;
+            records.Add(db.NewRecord(now, actor, "JournalEntryPosted", request.BusinessKey, request.RegionCode, new { request.BusinessKey, request.Description, request.DealId, Postings = postings.Select(p => new { Account = p.Code, AmountFen = p.Amount }) }));
+            accepted[request.BusinessKey] = (added.Count, wanted);
+            added.Add((i, entry));
         }
 
-        if (added.Count > 0)
+        var ids = added.Count > 0 ? await WriteAsync(added.ConvertAll(a => a.Entry), records, ct) : [];
+        for (var k = 0; k < added.Count; k++)
         {
-            await db.SaveChangesAsync(ct);
+            results[added[k].Item] = new PostedEntry(ids[k], Replayed: false);
         }
 
-        foreach (var (i, entry) in added)
+        foreach (var (i, k) in replayOf)
         {
-            results[i] = new PostedEntry(entry.Id, Replayed: false);
-        }
-
-        foreach (var (i, entry) in replayOf)
-        {
-            results[i] = new PostedEntry(entry.Id, Replayed: true);
+            results[i] = new PostedEntry(ids[k], Replayed: true);
         }
 
         return results.Select(r => r ?? throw new InvalidOperationException("a posting of the batch was not judged")).ToArray();
+    }
+
+    /// <summary>
+    /// Writes what the entries just judged changed, as a handful of multi-row statements instead of one tracked entity
+    /// per row: the accounts they opened, the new balances of the stored accounts they moved (one UPDATE), the entries
+    /// (their ids read back), their postings and their audit outbox rows. The session's accounts then equal the store.
+    /// </summary>
+    private async Task<long[]> WriteAsync(List<JournalEntry> entries, List<Qingshan.Data.OutboxMessage> records, CancellationToken ct)
+    {
+        if (opened.Count > 0)
+        {
+            await db.InsertAsync(opened, ct);
+            opened.Clear();
+        }
+
+        if (changed.Count > 0)
+        {
+            await UpdateBalancesAsync(changed.Select(c => accounts[c]).ToList(), ct);
+            changed.Clear();
+        }
+
+        var ids = await db.InsertReturningIdsAsync(entries, ct);
+        var postings = new List<Posting>(entries.Count * 2);
+        for (var k = 0; k < entries.Count; k++)
+        {
+            postings.AddRange(entries[k].Postings.Select(p => new Posting(ids[k], p.AccountCode, p.AmountFen)));
+        }
+
+        await db.InsertAsync(postings, ct);
+        await db.InsertAsync(records, ct);
+        return ids;
+    }
+
+    /// <summary>New balances of stored accounts, in one <c>UPDATE … FROM (VALUES …)</c> (SQLite ≥ 3.33 and PostgreSQL both name the columns column1, column2).</summary>
+    private async Task UpdateBalancesAsync(List<LedgerAccount> moved, CancellationToken ct)
+    {
+        foreach (var chunk in moved.Chunk(1_000))
+        {
+            var values = new System.Text.StringBuilder();
+            var arguments = new List<object>(chunk.Length * 2);
+            for (var k = 0; k < chunk.Length; k++)
+            {
+                values.Append(k == 0 ? "({" : ", ({").Append(2 * k).Append("}, {").Append((2 * k) + 1).Append("})");
+                arguments.Add(chunk[k].Code);
+                arguments.Add(chunk[k].BalanceFen);
+            }
+
+            var sql = "UPDATE ledger_accounts SET balance_fen = v.column2 FROM (VALUES " + values + ") AS v WHERE ledger_accounts.code = v.column1";
+            var updated = await db.Database.ExecuteSqlRawAsync(sql, arguments, ct);
+            if (updated != chunk.Length)
+            {
+                throw new InvalidOperationException($"ledger: {chunk.Length} balances to write but {updated} accounts updated");
+            }
+        }
     }
 
     /// <summary>The frozen and overdraft checks of one entry against the balances as they stand in this session.</summary>
@@ -255,12 +315,16 @@ public sealed class LedgerSession
     /// <summary>Every account of a deal with its balance.</summary>
     public async Task<List<AccountBalance>> DealAccountsAsync(Guid dealId, CancellationToken ct = default)
     {
-        var list = await db.Accounts.IgnoreQueryFilters().Where(a => a.DealId == dealId).ToListAsync(ct);
-        foreach (var a in list)
+        var list = await db.Accounts.IgnoreQueryFilters().AsNoTracking().Where(a => a.DealId == dealId).ToListAsync(ct);
+        for (var k = 0; k < list.Count; k++)
         {
-            if (accounts.TryAdd(a.Code, a))
+            if (!accounts.TryAdd(list[k].Code, list[k]))
             {
-                opening[a.Code] = a.BalanceFen;
+                list[k] = accounts[list[k].Code];
+            }
+            else
+            {
+                opening[list[k].Code] = list[k].BalanceFen;
             }
         }
 
@@ -270,7 +334,7 @@ public sealed class LedgerSession
     /// <summary>The postings of an earlier entry (to reverse it), or null.</summary>
     public async Task<List<(string Account, long AmountFen)>?> EntryPostingsAsync(string businessKey, CancellationToken ct = default)
     {
-        var entry = await db.Entries.IgnoreQueryFilters().Include(e => e.Postings).FirstOrDefaultAsync(e => e.BusinessKey == businessKey, ct);
+        var entry = await db.Entries.IgnoreQueryFilters().AsNoTracking().Include(e => e.Postings).FirstOrDefaultAsync(e => e.BusinessKey == businessKey, ct);
         return entry?.Postings.Select(p => (p.AccountCode, p.AmountFen)).ToList();
     }
 
@@ -280,8 +344,13 @@ public sealed class LedgerSession
     /// <summary>账务封存 / 解封 of every account of a deal; returns how many accounts changed.</summary>
     public async Task<int> SetDealFrozenAsync(Guid dealId, bool frozen, string reason, CancellationToken ct = default)
     {
-        var list = await db.Accounts.IgnoreQueryFilters().Where(a => a.DealId == dealId && a.IsFrozen != frozen).ToListAsync(ct);
-        foreach (var a in list)
+        var list = await db.Accounts.IgnoreQueryFilters().AsNoTracking().Where(a => a.DealId == dealId && a.IsFrozen != frozen).ToListAsync(ct);
+        if (list.Count > 0)
+        {
+            await db.Accounts.IgnoreQueryFilters().Where(a => a.DealId == dealId && a.IsFrozen != frozen).ExecuteUpdateAsync(u => u.SetProperty(a => a.IsFrozen, frozen), ct);
+        }
+
+        foreach (var a in list.Select(a => accounts.GetValueOrDefault(a.Code) ?? a))
         {
             if (frozen)
             {
@@ -316,7 +385,7 @@ public sealed class LedgerSession
             return a;
         }
 
-        a = await db.Accounts.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Code == code, ct);
+        a = await db.Accounts.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
         if (a is not null)
         {
             accounts[code] = a;
