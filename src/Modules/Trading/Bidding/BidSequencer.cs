@@ -17,7 +17,8 @@ namespace Qingshan.Trading.Bidding;
 /// instances stay correct: this queue only orders bids inside one process), loads the deal and the batch's bidders
 /// once, looks up every client-request-id replay in one query, judges each bid in arrival order in memory with
 /// <see cref="Deal.PlaceBid"/> at the server time read under the lock, and writes all bids, history lines and outbox
-/// messages in one save. Each caller gets its receipt only after that commit: an acknowledged bid is never lost.
+/// messages (one multi-row INSERT per table) and the deal in one transaction. Each caller gets its receipt only after
+/// that commit: an acknowledged bid is never lost.
 /// <para>
 /// Per bid, with that bid's own <see cref="Actor"/>: region scope (a deal outside it is not found), the holder binding,
 /// and the actor recorded on its history line and outbox message. If a batch throws, its bids are retried one at a
