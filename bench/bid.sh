@@ -46,11 +46,14 @@ for store in $STORES; do
   fi
   dotnet "$BENCH" setup --provider "${store}" --db "$CONN" --out "$WORK/setup.json" --bidders "$BIDDERS"
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  (cd "$WORK" && ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production Database__Provider=$PROVIDER \
+  # The host runs in an empty directory: its content root is watched for configuration changes (with subdirectories),
+  # and a SQLite database under it kept the file-watcher thread busy with every WAL write.
+  mkdir -p "$WORK/web"
+  (cd "$WORK/web" && ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production Database__Provider=$PROVIDER \
      Database__ConnectionString="$CONN" Demo__Seed=false Logging__LogLevel__Default=Warning exec dotnet "$WEB") > "$WORK/web.log" 2>&1 &
   WEB_PID=$!
   for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/portal" && break; sleep 1; done
-  OUT=$(dotnet "$BENCH" drive --url "http://127.0.0.1:$PORT" --setup "$WORK/setup.json" --rate "$RATE" --seconds "$T" --closed-seconds 20 --probe-seconds "${PROBE:-0}")
+  OUT=$(dotnet "$BENCH" drive --url "http://127.0.0.1:$PORT" --setup "$WORK/setup.json" --rate "$RATE" --seconds "$T" --closed-seconds 20 --probe-seconds "${PROBE:-0}" --web-pid "$WEB_PID")
   echo "$OUT" | grep -v '^[A-Z_]*='
   kill "$WEB_PID"; wait "$WEB_PID" 2>/dev/null || true; WEB_PID=""
   BID_TPS=$(sed -n 's/^BID_TPS=//p' <<<"$OUT"); P99=$(sed -n 's/^OPEN_P99_MS=//p' <<<"$OUT")

@@ -24,7 +24,7 @@ using Qingshan.Trading.Deals;
 //       migrates and seeds the demo county, adds one operator account and one enterprise per bidder, and takes one deal
 //       through work plan … listing with every bidder qualified and holding a deposit, then starts its auction (free
 //       period 2 h). The listing steps run on a clock 30 days back, so the publicity period is already over.
-//   drive --url URL --setup FILE [--rate 200] [--seconds 30] [--closed-seconds 20] [--concurrency 32]
+//   drive --url URL --setup FILE [--rate 200] [--seconds 30] [--closed-seconds 20] [--concurrency 32] [--warmup-seconds 20] [--web-pid PID]
 //       signs every operator in through the form, then (1) open loop: one bid every 1/rate s on schedule, latency measured
 //       from the scheduled send time (no coordinated omission); (2) closed loop: --concurrency clients bid back to back,
 //       which gives the maximum sustained throughput. Prints p50/p95/p99 and BID_TPS=… for the script.
@@ -185,6 +185,9 @@ async Task<int> DriveAsync()
     var deal = setup.GetProperty("dealId").GetGuid();
     var password = setup.GetProperty("password").GetString()!;
     var step = setup.GetProperty("stepFen").GetInt64();
+    // --web-pid: the web host's process, whose CPU time (utime + stime from /proc) is reported per judged bid next to the
+    // bench's own, so a run on the shared machine says what a bid costs, not only how many went through.
+    var webPid = int.Parse(Arg("--web-pid", "0"), inv);
     var clients = new List<(HttpClient Http, Guid Bidder)>();
     foreach (var b in setup.GetProperty("bidders").EnumerateArray())
     {
@@ -228,9 +231,14 @@ async Task<int> DriveAsync()
         }
     }
 
-    // Warm-up (JIT, connection pools, EF model): 5 s closed loop.
-    var (warm, warmSeconds) = await ClosedLoopAsync(TimeSpan.FromSeconds(5), 8);
-    Report("warm-up, 8 clients back to back for 5 s", warm, warmSeconds);
+    // Warm-up (JIT, connection pools, EF model): a closed loop of --warmup-seconds (20). The web host JITs for a long
+    // time: profiled with perf on the shared machine, its tiered-compilation thread still took a third of the host's CPU
+    // 15-25 s after the bids started, so a 5 s warm-up measured the JIT in the open loop and the closed loop.
+    var warmupSeconds = double.Parse(Arg("--warmup-seconds", "20"), inv);
+    var warmCpu = CpuMark();
+    var (warm, warmSeconds) = await ClosedLoopAsync(TimeSpan.FromSeconds(warmupSeconds), 8);
+    Report($"warm-up, 8 clients back to back for {warmupSeconds:F0} s", warm, warmSeconds);
+    ReportCpu("warm-up", warmCpu, warm);
 
     // Probe (--probe-seconds S > 0): where does a request's time go? Closed loops of the same 32 clients against
     // (a) an unmatched /api path without a cookie (Kestrel + routing + status page), (b) the same with the cookie
@@ -265,6 +273,7 @@ async Task<int> DriveAsync()
     }
 
     var baseFen = await MinimumAsync();
+    var openCpu = CpuMark();
     var total = (int)(rate * seconds);
     var tasks = new Task<(double Ms, int Status)>[total];
     var start = Stopwatch.GetTimestamp();
@@ -291,14 +300,26 @@ async Task<int> DriveAsync()
     var results = await Task.WhenAll(tasks);
     var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
     Report($"open loop {rate:F0} bids/s for {seconds:F0} s", results, elapsed);
+    ReportCpu("open loop", openCpu, results);
 
+    var closedCpu = CpuMark();
     var (closed, closedElapsed) = await ClosedLoopAsync(TimeSpan.FromSeconds(closedSeconds), concurrency);
     var tps = closed.Count(r => r.Status is 200 or 409 or 422) / closedElapsed;
     Report($"closed loop, {concurrency} clients back to back for {closedSeconds:F0} s", closed, closedElapsed);
+    ReportCpu("closed loop", closedCpu, closed);
     Console.WriteLine(string.Create(inv, $"BID_TPS={tps:F1}"));
     var p99 = Percentile(results.Select(r => r.Ms).ToList(), 0.99);
     Console.WriteLine(string.Create(inv, $"OPEN_P99_MS={p99:F1}"));
     return 0;
+
+    (double Web, double Bench) CpuMark() => (WebCpuMs(webPid), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
+
+    void ReportCpu(string title, (double Web, double Bench) before, IReadOnlyCollection<(double Ms, int Status)> bids)
+    {
+        var (web, bench) = CpuMark();
+        var judged = bids.Count(r => r.Status is 200 or 409 or 422);
+        Console.WriteLine(string.Create(inv, $"{title}: CPU per judged bid: web {(webPid == 0 ? double.NaN : (web - before.Web) / judged):F3} ms, bench client {(bench - before.Bench) / judged:F3} ms ({judged} judged; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+    }
 
     async Task<(List<(double Ms, int Status)> Results, double Seconds)> ClosedLoopAsync(TimeSpan duration, int workers)
     {
@@ -334,6 +355,19 @@ static async Task<HttpClient> SignInAsync(Uri url, string userName, string passw
     }
 
     return http;
+}
+
+// utime + stime of a process in ms (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s on Linux).
+static double WebCpuMs(int pid)
+{
+    if (pid == 0)
+    {
+        return 0;
+    }
+
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
 }
 
 static double Percentile(List<double> values, double p)

@@ -17,7 +17,8 @@ namespace Qingshan.Trading.Bidding;
 /// instances stay correct: this queue only orders bids inside one process), loads the deal and the batch's bidders
 /// once, looks up every client-request-id replay in one query, judges each bid in arrival order in memory with
 /// <see cref="Deal.PlaceBid"/> at the server time read under the lock, and writes all bids, history lines and outbox
-/// messages in one save. Each caller gets its receipt only after that commit: an acknowledged bid is never lost.
+/// messages (one multi-row INSERT per table) and the deal in one transaction. Each caller gets its receipt only after
+/// that commit: an acknowledged bid is never lost.
 /// <para>
 /// Per bid, with that bid's own <see cref="Actor"/>: region scope (a deal outside it is not found), the holder binding,
 /// and the actor recorded on its history line and outbox message. If a batch throws, its bids are retried one at a
@@ -169,7 +170,12 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    /// <summary>One transaction for the batch; sets every caller's reply only after the commit.</summary>
+    /// <summary>
+    /// One transaction for the batch; sets every caller's reply only after the commit. The batch's new rows (bids,
+    /// history lines, outbox messages) are written untracked with <see cref="BulkInsert"/>, one multi-row INSERT per
+    /// table: through change tracking they cost more than the database (perf: EF's SaveChanges was the largest part of a
+    /// judged bid). The deal itself stays tracked and is saved by EF, so its update is exactly what any other step writes.
+    /// </summary>
     private async Task JudgeAsync(Guid dealId, List<Pending> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -180,7 +186,6 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         // No savepoint around the save (EF's default inside a transaction): a failed batch rolls back whole and is
         // retried bid by bid, and on PostgreSQL SAVEPOINT and RELEASE are two more round trips under the deal lock.
         db.Database.AutoSavepointsEnabled = false;
-        var unit = sp.GetRequiredService<DealUnit>();
         var replies = new Result<BidReceipt>[batch.Count];
 
         // No caller's token: a caller who gives up must not roll back the others' bids.
@@ -190,14 +195,18 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             await DbLocks.AcquireAsync(db, DealUnit.LockKey(dealId), ct);
             var deal = await db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == dealId, ct);
             var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
-            var bidders = deal is null ? [] : await db.Bidders.Where(b => b.DealId == dealId && bidderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
+
+            // Read only: judging a bid changes the deal, never its bidders.
+            var bidders = deal is null ? [] : await db.Bidders.AsNoTracking().Where(b => b.DealId == dealId && bidderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
             var requestIds = batch.Select(p => p.Request.ClientRequestId).Distinct().ToList();
             // Bidder and request id both constrained: the lookup walks the (deal, bidder, client request id) index
             // instead of every bid of the deal.
             var earlier = bidders.Count == 0 ? [] : await db.Bids.AsNoTracking()
                 .Where(b => b.DealId == dealId && bidderIds.Contains(b.BidderId) && requestIds.Contains(b.ClientRequestId)).ToListAsync(ct);
             var known = earlier.ToDictionary(b => (b.BidderId, b.ClientRequestId));
-            var writes = 0;
+            var bids = new List<Bid>(batch.Count);
+            var lines = new List<DealHistoryEntry>(batch.Count);
+            var messages = new List<OutboxMessage>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 var (request, actor) = (batch[i].Request, batch[i].Actor);
@@ -230,18 +239,29 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
                 var now = clock.GetUtcNow();
                 var judged = deal.PlaceBid(bidder, request.Amount, now);
                 var bid = new Bid(deal.Id, bidder.Id, request.ClientRequestId, request.Amount, now, deal.Round, judged.Error, deal.NextBidSequence());
-                db.Bids.Add(bid);
+                bids.Add(bid);
                 // This bid's history line and outbox message name its own actor, not the batch's system actor.
-                unit.Note(deal, now, judged.IsSuccess ? TradingEvents.BidAccepted : TradingEvents.BidRefused, judged.Error?.Code,
+                var (line, message) = DealUnit.NoteRows(deal, now, judged.IsSuccess ? TradingEvents.BidAccepted : TradingEvents.BidRefused, judged.Error?.Code,
                     new { deal.Code, Bid = bid.Id, Bidder = bidder.Id, AmountFen = request.Amount.Fen, bid.Sequence, Refusal = judged.Error?.Code, deal.AuctionEndsAt }, actor);
+                lines.Add(line);
+                messages.Add(message);
                 known[(bid.BidderId, bid.ClientRequestId)] = bid;
                 replies[i] = new BidReceipt(bid.Id, bid.Sequence, bid.Amount, now, judged.Error, deal.AuctionEndsAt, Replayed: false);
-                writes++;
             }
 
-            if (writes > 0)
+            if (bids.Count > 0)
             {
-                await db.SaveChangesAsync(ct);
+                // Judging a bid queues no state change: anything in deal.Changes would be a transition that belongs in
+                // a DealUnit step with its own history line, not a bid batch.
+                if (deal!.Changes.Count > 0)
+                {
+                    throw new InvalidOperationException($"judging bids moved deal {deal.Code}: {string.Join(", ", deal.Changes.Select(c => c.Action))}");
+                }
+
+                await db.InsertAsync(bids, ct);
+                await db.InsertAsync(lines, ct);
+                await db.InsertAsync(messages, ct);
+                await db.SaveChangesAsync(ct); // the deal: highest bid, bid sequence, deadline
                 await tx.CommitAsync(ct);
             }
         }

@@ -93,8 +93,16 @@ public sealed class DealUnit(TradingDb db, TimeProvider clock)
     /// <param name="by">Whose act it is, when not the context's actor (a bid judged in a group commit).</param>
     internal void Note(Deal deal, DateTimeOffset now, string action, string? note, object payload, Actor? by = null)
     {
-        by ??= db.Actor;
-        db.History.Add(new DealHistoryEntry(deal.Id, now, action, deal.Status, deal.Status, by, note));
-        db.Record(now, by, action, deal.Id.ToString(), deal.RegionCode, payload);
+        var (line, message) = NoteRows(deal, now, action, note, payload, by ?? db.Actor);
+        db.History.Add(line);
+        db.Outbox.Add(message);
     }
+
+    /// <summary>
+    /// <see cref="Note"/>'s history line and outbox message, untracked: a group commit writes many of them at once with
+    /// <see cref="BulkInsert"/> instead of through change tracking.
+    /// </summary>
+    internal static (DealHistoryEntry Line, OutboxMessage Message) NoteRows(Deal deal, DateTimeOffset now, string action, string? note, object payload, Actor by) =>
+        (new DealHistoryEntry(deal.Id, now, action, deal.Status, deal.Status, by, note),
+         OutboxMessage.Create(now, TradingEvents.Module, action, deal.Id.ToString(), deal.RegionCode, by, payload));
 }

@@ -68,6 +68,23 @@ public sealed class BidSequencerTests
         var history = await world.HistoryAsync();
         Assert.Equal(accepted.Count, history.Count(h => h.Action == "BidAccepted"));
         Assert.Equal(stored.Count - accepted.Count, history.Count(h => h.Action == "BidRefused"));
+
+        // Every bid is audited once, by its own bidder's account, and the outbox holds them in sequence order (the
+        // audit log is appended in outbox order).
+        await using var scope = world.Platform.AsSystem();
+        var messages = await scope.ServiceProvider.GetRequiredService<TradingDb>().Outbox.AsNoTracking()
+            .Where(o => o.EventType == "BidAccepted" || o.EventType == "BidRefused").OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal(stored.Count, messages.Count);
+        var actorOf = bidders.Select((b, i) => (b, actors[i].UserName)).ToDictionary(x => x.b, x => x.UserName);
+        var bySequence = stored.OrderBy(b => b.Sequence).ToList();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            using var payload = System.Text.Json.JsonDocument.Parse(messages[i].Payload);
+            Assert.Equal(bySequence[i].Id, payload.RootElement.GetProperty("bid").GetGuid());
+            Assert.Equal(bySequence[i].Sequence, payload.RootElement.GetProperty("sequence").GetInt64());
+            Assert.Equal(bySequence[i].RefusalCode is null ? "BidAccepted" : "BidRefused", messages[i].EventType);
+            Assert.Equal(actorOf[bySequence[i].BidderId], messages[i].ActorName);
+        }
     }
 
     [Fact]
