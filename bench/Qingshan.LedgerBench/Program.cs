@@ -110,11 +110,13 @@ async Task AuditLoop()
 var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
 var total = Stopwatch.StartNew();
 var batchesAtStart = group.Batches;
+var busyAtStart = group.Busy;
 var auditTask = audit ? Task.Run(AuditLoop) : Task.CompletedTask;
 var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(() => Worker(i, TimeSpan.FromSeconds(seconds), true))));
 var elapsed = total.Elapsed.TotalSeconds;
 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalMilliseconds;
 var batchesAtEnd = group.Batches;
+var busy = (group.Busy - busyAtStart).TotalSeconds;
 await stop.CancelAsync();
 await auditTask;
 if (audit)
@@ -136,6 +138,6 @@ await using (var scope = sp.CreateAsyncScope())
     Console.WriteLine(check.Holds ? "conservation: holds" : "conservation: VIOLATED " + string.Join("; ", check.Violations));
 }
 
-Console.WriteLine(string.Create(inv, $"ledger {provider} clients={clients} accounts={accounts}: {count} postings in {elapsed:F1} s = {count / elapsed:F0} postings/s in {batchesAtEnd - batchesAtStart} ledger transactions ({(double)count / Math.Max(1, batchesAtEnd - batchesAtStart):F1} per transaction); p50 {P(0.5):F2} ms, p99 {P(0.99):F2} ms; process CPU {1000 * cpu / Math.Max(1, count):F0} µs per posting (clients and audit writer included)"));
+Console.WriteLine(string.Create(inv, $"ledger {provider} clients={clients} accounts={accounts}: {count} postings in {elapsed:F1} s = {count / elapsed:F0} postings/s in {batchesAtEnd - batchesAtStart} ledger transactions ({(double)count / Math.Max(1, batchesAtEnd - batchesAtStart):F1} per transaction); p50 {P(0.5):F2} ms, p99 {P(0.99):F2} ms; process CPU {1000 * cpu / Math.Max(1, count):F0} µs per posting (clients and audit writer included); the group commit wrote batches {100 * busy / elapsed:F0} % of the time, {1e6 * busy / Math.Max(1, count):F0} µs per posting"));
 Console.WriteLine(string.Create(inv, $"RESULT {count / elapsed:F1}"));
 return 0;

@@ -95,7 +95,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await WriteTransaction.BeginAsync(db, ct);
             await DbLocks.AcquireAsync(db, "audit.log", ct);
             var pending = await db.Outbox.AsNoTracking().Where(m => m.DispatchedAt == null).OrderBy(m => m.Id).Take(batch)
                 .Select(m => new Pending(m.Id, m.OccurredAt, m.Module, m.EventType, m.ObjectId, m.RegionCode, m.ActorId, m.ActorName, m.IpAddress, m.Payload))
@@ -184,7 +184,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await WriteTransaction.BeginAsync(db, ct);
             await DbLocks.AcquireAsync(db, "audit.log", ct);
             var note = await CheckpointIfDueAsync(db, await LoadAsync(db, ct), force, ct);
             if (note is not null)

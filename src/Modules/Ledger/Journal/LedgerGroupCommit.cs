@@ -26,6 +26,7 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
     /// <summary>1 while a drain loop is writing (at most one per process; across processes the ledger lock serialises).</summary>
     private int draining;
     private long batches;
+    private long busyTicks;
 
     private sealed record Waiting(QueuedPosting Posting, TaskCompletionSource<Result<PostedEntry>> Done);
 
@@ -79,11 +80,19 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
         {
             while (!queue.IsEmpty)
             {
-                if (queue.Count < last)
+                // The callers just answered are still coming back with their next entries: let them queue first, so
+                // the next transaction is about as full as the last (a group commit's batch is what arrived meanwhile),
+                // yielding a few times while more keep arriving.
+                for (var (n, seen) = (0, queue.Count); seen < last && n < 4; n++)
                 {
-                    // The callers just answered are still coming back with their next entries: let them queue first,
-                    // so the next transaction is as full as the last (a group commit's batch is what arrived meanwhile).
                     await Task.Yield();
+                    var now = queue.Count;
+                    if (now == seen)
+                    {
+                        break;
+                    }
+
+                    seen = now;
                 }
 
                 var batch = new List<Waiting>(Math.Min(MaxBatch, queue.Count));
@@ -94,6 +103,7 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
 
                 last = batch.Count;
                 Interlocked.Increment(ref batches);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     await WriteAsync(batch);
@@ -106,6 +116,10 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
                     {
                         w.Done.TrySetException(ex);
                     }
+                }
+                finally
+                {
+                    Interlocked.Add(ref busyTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
                 }
             }
 
@@ -120,6 +134,9 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
 
     /// <summary>How many ledger transactions the group commit has written (for tests and the bench).</summary>
     public long Batches => Interlocked.Read(ref batches);
+
+    /// <summary>How long the drain loop has spent writing batches, answers included (for the bench: the serial part).</summary>
+    public TimeSpan Busy => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks));
 
     /// <summary>Writes one batch and answers its callers; never throws (a failure is each caller's answer).</summary>
     private async Task WriteAsync(List<Waiting> batch)
