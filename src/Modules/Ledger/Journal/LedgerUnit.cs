@@ -148,8 +148,7 @@ public sealed class LedgerSession
         {
             foreach (var a in await db.Accounts.IgnoreQueryFilters().AsNoTracking().Where(x => unseen.Contains(x.Code)).ToListAsync(ct))
             {
-                accounts[a.Code] = a;
-                opening[a.Code] = a.BalanceFen;
+                Adopt(a);
             }
         }
 
@@ -316,19 +315,7 @@ public sealed class LedgerSession
     public async Task<List<AccountBalance>> DealAccountsAsync(Guid dealId, CancellationToken ct = default)
     {
         var list = await db.Accounts.IgnoreQueryFilters().AsNoTracking().Where(a => a.DealId == dealId).ToListAsync(ct);
-        for (var k = 0; k < list.Count; k++)
-        {
-            if (!accounts.TryAdd(list[k].Code, list[k]))
-            {
-                list[k] = accounts[list[k].Code];
-            }
-            else
-            {
-                opening[list[k].Code] = list[k].BalanceFen;
-            }
-        }
-
-        return list.Select(a => new AccountBalance(a.Code, a.Kind, a.RegionCode, a.DealId, new Money(a.BalanceFen), a.IsFrozen)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        return list.Select(Adopt).Select(a => new AccountBalance(a.Code, a.Kind, a.RegionCode, a.DealId, new Money(a.BalanceFen), a.IsFrozen)).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The postings of an earlier entry (to reverse it), or null.</summary>
@@ -350,7 +337,7 @@ public sealed class LedgerSession
             await db.Accounts.IgnoreQueryFilters().Where(a => a.DealId == dealId && a.IsFrozen != frozen).ExecuteUpdateAsync(u => u.SetProperty(a => a.IsFrozen, frozen), ct);
         }
 
-        foreach (var a in list.Select(a => accounts.GetValueOrDefault(a.Code) ?? a))
+        foreach (var a in list.Select(Adopt))
         {
             if (frozen)
             {
@@ -386,13 +373,23 @@ public sealed class LedgerSession
         }
 
         a = await db.Accounts.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct);
-        if (a is not null)
+        return a is null ? null : Adopt(a);
+    }
+
+    /// <summary>
+    /// An account read from the store, as this session knows it: the session's own instance when it already holds the
+    /// account (its balance may include this session's postings), else the read one, remembered with its opening balance.
+    /// </summary>
+    private LedgerAccount Adopt(LedgerAccount read)
+    {
+        if (accounts.TryGetValue(read.Code, out var known))
         {
-            accounts[code] = a;
-            opening[code] = a.BalanceFen;
+            return known;
         }
 
-        return a;
+        accounts[read.Code] = read;
+        opening[read.Code] = read.BalanceFen;
+        return read;
     }
 }
 
