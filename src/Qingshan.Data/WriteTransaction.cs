@@ -76,21 +76,29 @@ public sealed class WriteTransaction : IAsyncDisposable
 /// </summary>
 public static class SqliteWriteGate
 {
+    /// <summary>One gate per database file …</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>… found once per connection string (parsing it on every write transaction would sit on the hot path).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> ByConnectionString = new(StringComparer.Ordinal);
 
     /// <summary>As long as Microsoft.Data.Sqlite's own default wait for a busy database.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     public static async Task<SemaphoreSlim> EnterAsync(string connectionString, CancellationToken ct)
     {
-        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var key = source.Length == 0 || source.Contains(":memory:", StringComparison.Ordinal) || source.StartsWith("file:", StringComparison.Ordinal) ? source : Path.GetFullPath(source);
-        var gate = Gates.GetOrAdd(key, static _ => new SemaphoreSlim(1, 1));
+        var gate = ByConnectionString.GetOrAdd(connectionString, static cs => Gates.GetOrAdd(FileOf(cs), static _ => new SemaphoreSlim(1, 1)));
         if (!await gate.WaitAsync(Timeout, ct))
         {
-            throw new TimeoutException($"SQLite database {key}: another writer of this process held it for {Timeout.TotalSeconds:F0} s");
+            throw new TimeoutException($"SQLite database {FileOf(connectionString)}: another writer of this process held it for {Timeout.TotalSeconds:F0} s");
         }
 
         return gate;
+    }
+
+    private static string FileOf(string connectionString)
+    {
+        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        return source.Length == 0 || source.Contains(":memory:", StringComparison.Ordinal) || source.StartsWith("file:", StringComparison.Ordinal) ? source : Path.GetFullPath(source);
     }
 }
