@@ -7,23 +7,19 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Qingshan.Data;
 
 /// <summary>
-/// Multi-row INSERTs of untracked entity instances, for hot write paths (group commits of postings, bids, audit
-/// entries) where change tracking costs more than the database. The rows are written through EF's own mapping — table,
-/// column names, value converters (SQLite's UTC ticks for DateTimeOffset, text Guids, enums as integers) and parameter
-/// types — so they are exactly what SaveChanges would have written. Runs on the context's connection inside its current
+/// Bulk INSERTs of untracked entity instances, for hot write paths (group commits of postings, bids, audit entries)
+/// where change tracking costs more than the database. The rows are written through EF's own mapping — table, column
+/// names, value converters (SQLite's UTC ticks for DateTimeOffset, text Guids, enums as integers) and parameter types —
+/// so they are exactly what SaveChanges would have written. Runs on the context's connection inside its current
 /// transaction (required); the entities stay untracked. Flat entities only: owned types and complex properties are refused.
+/// PostgreSQL gets multi-row INSERTs (a statement is a round trip). SQLite, in process, gets ONE single-row INSERT
+/// prepared once per call and executed per row: SQLite binds parameters by name with a linear scan, so a multi-row
+/// statement costs the square of its parameter count to bind, and its text must be parsed afresh for every row count.
 /// </summary>
 public static class BulkInsert
 {
     /// <summary>Parameters per statement on PostgreSQL (it allows 65,535).</summary>
     private const int MaxParameters = 30_000;
-
-    /// <summary>
-    /// Parameters per statement on SQLite. Microsoft.Data.Sqlite binds every parameter by name, and SQLite finds a name
-    /// by scanning the statement's parameter list, so binding costs the square of a statement's parameter count: on the
-    /// audit bench 500 rows × 10 columns per statement cost ~580 µs CPU per row, 25–50 rows ~230 µs.
-    /// </summary>
-    private const int MaxSqliteParameters = 250;
 
     /// <summary>Rows per statement, so that statement text and preparation stay small.</summary>
     private const int MaxRows = 500;
@@ -33,6 +29,12 @@ public static class BulkInsert
         where T : class
     {
         var table = Table.Of(db, typeof(T));
+        if (!table.Postgres)
+        {
+            table.InsertEach(db, rows, ids: null);
+            return;
+        }
+
         foreach (var (offset, count) in table.Chunks(rows.Count))
         {
             await using var command = table.Command(db, rows, offset, count, returning: false);
@@ -56,6 +58,12 @@ public static class BulkInsert
         }
 
         var ids = new long[rows.Count];
+        if (!table.Postgres)
+        {
+            table.InsertEach(db, rows, ids);
+            return ids;
+        }
+
         foreach (var (offset, count) in table.Chunks(rows.Count))
         {
             await using var command = table.Command(db, rows, offset, count, returning: true);
@@ -91,6 +99,7 @@ public static class BulkInsert
             Columns = columns;
             Getters = columns.Select(c => c.GetGetter()).ToArray();
             Mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+            SqliteNames = columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             ColumnList = string.Join(", ", columns.Select(c => Quote(c.GetColumnName())));
             GeneratedKey = generatedKey;
             Postgres = postgres;
@@ -105,6 +114,9 @@ public static class BulkInsert
         private RelationalTypeMapping[] Mappings { get; }
 
         private string ColumnList { get; }
+
+        /// <summary>Parameter names of the single-row statement, with the prefix as written in the SQL (Microsoft.Data.Sqlite otherwise tries each prefix per parameter).</summary>
+        private string[] SqliteNames { get; }
 
         public IProperty? GeneratedKey { get; }
 
@@ -136,20 +148,74 @@ public static class BulkInsert
 
         public IEnumerable<(int Offset, int Count)> Chunks(int total)
         {
-            var perStatement = Math.Max(1, Math.Min(MaxRows, (Postgres ? MaxParameters : MaxSqliteParameters) / Math.Max(1, Columns.Count)));
+            var perStatement = Math.Max(1, Math.Min(MaxRows, MaxParameters / Math.Max(1, Columns.Count)));
             for (var offset = 0; offset < total; offset += perStatement)
             {
                 yield return (offset, Math.Min(perStatement, total - offset));
             }
         }
 
-        public DbCommand Command<T>(DbContext db, IReadOnlyList<T> rows, int offset, int count, bool returning)
+        /// <summary>
+        /// SQLite: one single-row INSERT, prepared once, executed per row (its parameters made afresh per row by the
+        /// columns' type mappings, as SaveChanges makes them); with <paramref name="ids"/>, each row's new key is read back.
+        /// Microsoft.Data.Sqlite's execution is synchronous, so this is too.
+        /// </summary>
+        public void InsertEach<T>(DbContext db, IReadOnlyList<T> rows, long[]? ids)
             where T : class
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            using var command = NewCommand(db);
+            var sql = new StringBuilder(64 + (Columns.Count * 6));
+            sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES (");
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                sql.Append(c == 0 ? "" : ", ").Append(SqliteNames[c]);
+            }
+
+            sql.Append(')');
+            if (ids is not null)
+            {
+                sql.Append(" RETURNING ").Append(Quote(GeneratedKey!.GetColumnName()));
+            }
+
+            command.CommandText = sql.ToString();
+            command.Prepare();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                command.Parameters.Clear();
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    command.Parameters.Add(Mappings[c].CreateParameter(command, SqliteNames[c], Getters[c].GetClrValueUsingContainingEntity(rows[r]), Columns[c].IsNullable));
+                }
+
+                if (ids is null)
+                {
+                    command.ExecuteNonQuery();
+                }
+                else
+                {
+                    ids[r] = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        private static DbCommand NewCommand(DbContext db)
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("bulk insert runs inside the caller's transaction");
             var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
+            return command;
+        }
+
+        public DbCommand Command<T>(DbContext db, IReadOnlyList<T> rows, int offset, int count, bool returning)
+            where T : class
+        {
+            var command = NewCommand(db);
             var sql = new StringBuilder(64 + (count * Columns.Count * 6));
             sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES ");
             var n = 0;
@@ -159,8 +225,7 @@ public static class BulkInsert
                 sql.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < Columns.Count; c++)
                 {
-                    // Named with the prefix as written in the SQL: Microsoft.Data.Sqlite otherwise tries each prefix per parameter.
-                    var name = (Postgres ? "@p" : "$p") + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var name = "@p" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     sql.Append(c == 0 ? "" : ", ").Append(name);
                     var value = Getters[c].GetClrValueUsingContainingEntity(row);
                     command.Parameters.Add(Mappings[c].CreateParameter(command, name, value, Columns[c].IsNullable));
