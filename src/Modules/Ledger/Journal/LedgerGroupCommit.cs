@@ -28,6 +28,9 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
     private long batches;
     private long busyTicks;
 
+    /// <summary>The drain loop's scope (context and open connection), kept while it keeps draining; only the drain loop touches it.</summary>
+    private AsyncServiceScope? writer;
+
     private sealed record Waiting(QueuedPosting Posting, TaskCompletionSource<Result<PostedEntry>> Done);
 
     public async Task<Result<PostedEntry>> PostAsync(PostEntry request, Actor actor, CancellationToken ct = default) =>
@@ -124,6 +127,7 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
             }
 
             // Stop, unless an entry was queued after the queue looked empty and its caller saw this loop still running.
+            await DropWriterAsync();
             Volatile.Write(ref draining, 0);
             if (queue.IsEmpty || Interlocked.CompareExchange(ref draining, 1, 0) != 0)
             {
@@ -175,12 +179,39 @@ public sealed class LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<Ledge
         }
     }
 
+    /// <summary>
+    /// One ledger transaction for <paramref name="postings"/>, on the drain loop's own scope: its context and open
+    /// connection serve batch after batch while the loop keeps draining (no scope, context and connection set-up per
+    /// batch in the serial section); after a failure they are dropped and the next batch starts afresh.
+    /// </summary>
     private async Task<Result<PostedEntry>[]> CommitAsync(IReadOnlyList<QueuedPosting> postings)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System; // each entry carries its own actor
-        var unit = scope.ServiceProvider.GetRequiredService<LedgerUnit>();
-        var r = await unit.RunAsync(async s => Result<Result<PostedEntry>[]>.Success(await s.PostManyAsync(postings, CancellationToken.None)), CancellationToken.None);
-        return r.Value;
+        if (writer is not { } scope)
+        {
+            scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System; // each entry carries its own actor
+            writer = scope;
+        }
+
+        try
+        {
+            var r = await scope.ServiceProvider.GetRequiredService<LedgerUnit>().RunAsync(async s => Result<Result<PostedEntry>[]>.Success(await s.PostManyAsync(postings, CancellationToken.None)), CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<Data.LedgerDb>().ChangeTracker.Clear();
+            return r.Value;
+        }
+        catch
+        {
+            await DropWriterAsync();
+            throw;
+        }
+    }
+
+    private async Task DropWriterAsync()
+    {
+        if (writer is { } scope)
+        {
+            writer = null;
+            await scope.DisposeAsync();
+        }
     }
 }
