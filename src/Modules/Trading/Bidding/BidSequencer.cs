@@ -166,17 +166,28 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         await using (var tx = await DealUnit.BeginAsync(db, ct))
         {
             await DbLocks.AcquireAsync(db, DealUnit.LockKey(dealId), ct);
-            var deal = await db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == dealId, ct);
+            var deal = await DealById(db, dealId);
             var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
 
             // Read only: judging a bid changes the deal, never its bidders.
-            var bidders = deal is null ? [] : await db.Bidders.AsNoTracking().Where(b => b.DealId == dealId && bidderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
+            var bidders = new Dictionary<Guid, Bidder>(bidderIds.Count);
+            if (deal is not null)
+            {
+                await foreach (var b in BiddersOf(db, dealId, bidderIds))
+                {
+                    bidders[b.Id] = b;
+                }
+            }
+
             var requestIds = batch.Select(p => p.Request.ClientRequestId).Distinct().ToList();
-            // Bidder and request id both constrained: the lookup walks the (deal, bidder, client request id) index
-            // instead of every bid of the deal.
-            var earlier = bidders.Count == 0 ? [] : await db.Bids.AsNoTracking()
-                .Where(b => b.DealId == dealId && bidderIds.Contains(b.BidderId) && requestIds.Contains(b.ClientRequestId)).ToListAsync(ct);
-            var known = earlier.ToDictionary(b => (b.BidderId, b.ClientRequestId));
+            var known = new Dictionary<(Guid BidderId, string ClientRequestId), Bid>(batch.Count);
+            if (bidders.Count > 0)
+            {
+                await foreach (var b in Replays(db, dealId, bidderIds, requestIds))
+                {
+                    known[(b.BidderId, b.ClientRequestId)] = b;
+                }
+            }
             var bids = new List<Bid>(batch.Count);
             var lines = new List<DealHistoryEntry>(batch.Count);
             var messages = new List<OutboxMessage>(batch.Count);
@@ -241,6 +252,20 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
 
         return replies;
     }
+
+    // The batch's three reads, compiled once: a batch is small and frequent, and EF's per-execution query pipeline
+    // (parameter extraction, cache look-up by expression tree) was a visible part of it.
+    private static readonly Func<TradingDb, Guid, Task<Deal?>> DealById =
+        EF.CompileAsyncQuery((TradingDb db, Guid id) => db.Deals.IgnoreQueryFilters().FirstOrDefault(d => d.Id == id));
+
+    private static readonly Func<TradingDb, Guid, List<Guid>, IAsyncEnumerable<Bidder>> BiddersOf =
+        EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> ids) => db.Bidders.AsNoTracking().Where(b => b.DealId == deal && ids.Contains(b.Id)));
+
+    // Bidder and request id both constrained: the look-up walks the (deal, bidder, client request id) index instead of
+    // every bid of the deal.
+    private static readonly Func<TradingDb, Guid, List<Guid>, List<string>, IAsyncEnumerable<Bid>> Replays =
+        EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> bidders, List<string> requests) =>
+            db.Bids.AsNoTracking().Where(b => b.DealId == deal && bidders.Contains(b.BidderId) && requests.Contains(b.ClientRequestId)));
 
     internal sealed record Pending(PlaceBid Request, Actor Actor);
 }
