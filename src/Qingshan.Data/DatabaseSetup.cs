@@ -63,7 +63,9 @@ public static class DatabaseSetup
     public static IServiceCollection AddModuleDb<TContext>(this IServiceCollection services)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, builder) => builder.UseQingshanDatabase(sp.GetRequiredService<DatabaseOptions>()));
+        // Options once per service provider (they depend only on the singleton DatabaseOptions), not rebuilt for every
+        // context: a group commit or a request creates a context per unit of work.
+        services.AddDbContext<TContext>((sp, builder) => builder.UseQingshanDatabase(sp.GetRequiredService<DatabaseOptions>()), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         return services;
     }
 
