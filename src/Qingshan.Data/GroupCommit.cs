@@ -27,6 +27,7 @@ namespace Qingshan.Data;
 public sealed class GroupCommit<TItem, TResult>
 {
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write;
+    private readonly Func<Task>? idle;
     private readonly ILogger? logger;
     private readonly ConcurrentQueue<Entry> queue = new();
 
@@ -39,10 +40,15 @@ public sealed class GroupCommit<TItem, TResult>
     /// <param name="write">Writes one batch (one transaction) and returns each item's result in order; may throw.</param>
     /// <param name="maxBatch">At most this many items per batch.</param>
     /// <param name="logger">Told when a batch failed and is retried item by item.</param>
-    public GroupCommit(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch = 256, ILogger? logger = null)
+    /// <param name="idle">
+    /// Called by the drain loop when it finds the queue empty, before it stops (e.g. to let go of a connection the writer
+    /// keeps while batches keep coming); the writer and this callback never run at the same time.
+    /// </param>
+    public GroupCommit(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatch = 256, ILogger? logger = null, Func<Task>? idle = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         this.write = write;
+        this.idle = idle;
         this.logger = logger;
         MaxBatch = maxBatch;
     }
@@ -170,6 +176,18 @@ public sealed class GroupCommit<TItem, TResult>
                 finally
                 {
                     Interlocked.Add(ref busyTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+                }
+            }
+
+            if (idle is not null)
+            {
+                try
+                {
+                    await idle();
+                }
+                catch (Exception ex)
+                {
+                    logger?.LogError(ex, "a group commit's idle callback failed");
                 }
             }
 

@@ -35,6 +35,43 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task The_idle_callback_runs_when_the_queue_is_empty_never_while_a_batch_is_written()
+    {
+        var log = new ConcurrentQueue<string>();
+        var writing = 0;
+        var overlapped = false;
+        var commit = new GroupCommit<int, int>(async batch =>
+        {
+            Interlocked.Increment(ref writing);
+            log.Enqueue("write " + string.Join(",", batch));
+            await Task.Delay(20);
+            Interlocked.Decrement(ref writing);
+            return batch.Select(i => i).ToList();
+        }, idle: () =>
+        {
+            overlapped |= Volatile.Read(ref writing) != 0;
+            log.Enqueue("idle");
+            return Task.CompletedTask;
+        });
+
+        Task<int>[] sent;
+        using (commit.Hold())
+        {
+            sent = [.. Enumerable.Range(1, 3).Select(i => commit.SubmitAsync(i))];
+        }
+
+        await Task.WhenAll(sent);
+        await WaitIdleAsync(commit);
+        Assert.Equal(["write 1,2,3", "idle"], log.ToArray());
+
+        // The next caller starts a new drain loop, which goes idle again after its batch.
+        Assert.Equal(4, await commit.SubmitAsync(4));
+        await WaitIdleAsync(commit);
+        Assert.Equal(["write 1,2,3", "idle", "write 4", "idle"], log.ToArray());
+        Assert.False(overlapped, "the idle callback ran while a batch was being written");
+    }
+
+    [Fact]
     public async Task A_failing_batch_is_retried_item_by_item_and_only_the_culprit_fails()
     {
         var calls = new ConcurrentQueue<int[]>();
