@@ -23,16 +23,15 @@ public sealed class LedgerGroupCommit
     /// <summary>At most this many entries per ledger transaction.</summary>
     public const int MaxBatch = 256;
 
-    private readonly IServiceScopeFactory scopes;
     private readonly GroupCommit<QueuedPosting, Result<PostedEntry>> commit;
 
-    /// <summary>The drain loop's scope, kept while it keeps draining; only the drain loop (writer and idle callback) touches it.</summary>
-    private AsyncServiceScope? writer;
+    /// <summary>The drain loop's scope, kept while it keeps draining (each entry carries its own actor; the scope's is the system's).</summary>
+    private readonly WriterScope writer;
 
     public LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<LedgerGroupCommit> logger)
     {
-        this.scopes = scopes;
-        commit = new GroupCommit<QueuedPosting, Result<PostedEntry>>(CommitAsync, MaxBatch, logger, DropWriterAsync);
+        writer = new WriterScope(scopes, sp => sp.GetRequiredService<ActorContext>().Current = Actor.System);
+        commit = new GroupCommit<QueuedPosting, Result<PostedEntry>>(CommitAsync, MaxBatch, logger, writer.DropAsync);
     }
 
     public async Task<Result<PostedEntry>> PostAsync(PostEntry request, Actor actor, CancellationToken ct = default) =>
@@ -78,32 +77,17 @@ public sealed class LedgerGroupCommit
 
     private async Task<IReadOnlyList<Result<PostedEntry>>> CommitAsync(IReadOnlyList<QueuedPosting> postings)
     {
-        if (writer is not { } scope)
-        {
-            scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActorContext>().Current = Actor.System; // each entry carries its own actor
-            writer = scope;
-        }
-
+        var sp = writer.Services;
         try
         {
-            var r = await scope.ServiceProvider.GetRequiredService<LedgerUnit>().RunAsync(async s => Result<Result<PostedEntry>[]>.Success(await s.PostManyAsync(postings, CancellationToken.None)), CancellationToken.None);
-            scope.ServiceProvider.GetRequiredService<Data.LedgerDb>().ChangeTracker.Clear();
+            var r = await sp.GetRequiredService<LedgerUnit>().RunAsync(async s => Result<Result<PostedEntry>[]>.Success(await s.PostManyAsync(postings, CancellationToken.None)), CancellationToken.None);
+            sp.GetRequiredService<Data.LedgerDb>().ChangeTracker.Clear();
             return r.Value;
         }
         catch
         {
-            await DropWriterAsync();
+            await writer.DropAsync();
             throw;
-        }
-    }
-
-    private async Task DropWriterAsync()
-    {
-        if (writer is { } scope)
-        {
-            writer = null;
-            await scope.DisposeAsync();
         }
     }
 }

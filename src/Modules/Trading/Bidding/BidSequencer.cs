@@ -36,6 +36,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
 
     private readonly ConcurrentDictionary<Guid, Lane> lanes = new();
     private readonly ILogger logger = log;
+    private readonly IServiceScopeFactory scopeFactory = scopes;
 
     /// <summary>Queues a bid on its deal and waits for its receipt (or refusal) after its batch committed.</summary>
     internal async Task<Result<BidReceipt>> SubmitAsync(PlaceBid request, Actor actor, CancellationToken ct)
@@ -71,7 +72,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     {
         while (true)
         {
-            var lane = lanes.GetOrAdd(dealId, static (id, self) => new Lane(self.JudgeAsync, id, self.logger), this);
+            var lane = lanes.GetOrAdd(dealId, static (id, self) => new Lane(self.JudgeAsync, id, self.scopeFactory, self.logger), this);
             if (lane.TryEnter())
             {
                 return lane;
@@ -120,11 +121,18 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     }
 
     /// <summary>One deal's group commit and the count of its users (-1: retired).</summary>
-    private sealed class Lane(Func<Guid, IReadOnlyList<Pending>, Task<IReadOnlyList<Result<BidReceipt>>>> judge, Guid dealId, ILogger log)
+    private sealed class Lane
     {
         private int users;
 
-        public GroupCommit<Pending, Result<BidReceipt>> Commit { get; } = new(batch => judge(dealId, batch), MaxBatch, log);
+        public Lane(Func<Guid, WriterScope, IReadOnlyList<Pending>, Task<IReadOnlyList<Result<BidReceipt>>>> judge, Guid dealId, IServiceScopeFactory scopes, ILogger log)
+        {
+            // The lane's drain loop keeps its scope (context, open connection) while bids keep coming; it lets go when idle.
+            var writer = new WriterScope(scopes, sp => sp.GetRequiredService<ActorContext>().Current = Actor.System);
+            Commit = new(batch => judge(dealId, writer, batch), MaxBatch, log, writer.DropAsync);
+        }
+
+        public GroupCommit<Pending, Result<BidReceipt>> Commit { get; }
 
         public bool TryEnter()
         {
@@ -149,13 +157,24 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     /// table: through change tracking they cost more than the database (perf: EF's SaveChanges was the largest part of a
     /// judged bid). The deal itself stays tracked and is saved by EF, so its update is exactly what any other step writes.
     /// </summary>
-    private async Task<IReadOnlyList<Result<BidReceipt>>> JudgeAsync(Guid dealId, IReadOnlyList<Pending> batch)
+    private async Task<IReadOnlyList<Result<BidReceipt>>> JudgeAsync(Guid dealId, WriterScope writer, IReadOnlyList<Pending> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        sp.GetRequiredService<ActorContext>().Current = Actor.System;
-        var db = sp.GetRequiredService<TradingDb>();
+        var db = writer.Services.GetRequiredService<TradingDb>();
+        try
+        {
+            var replies = await JudgeAsync(db, dealId, batch);
+            db.ChangeTracker.Clear(); // the next batch reads the deal afresh
+            return replies;
+        }
+        catch
+        {
+            await writer.DropAsync();
+            throw;
+        }
+    }
 
+    private async Task<Result<BidReceipt>[]> JudgeAsync(TradingDb db, Guid dealId, IReadOnlyList<Pending> batch)
+    {
         // No savepoint around the save (EF's default inside a transaction): a failed batch rolls back whole and is
         // retried bid by bid, and on PostgreSQL SAVEPOINT and RELEASE are two more round trips under the deal lock.
         db.Database.AutoSavepointsEnabled = false;
