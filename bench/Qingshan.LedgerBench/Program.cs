@@ -89,6 +89,8 @@ if (audit)
 }
 double auditBusy = 0;
 long audited = 0;
+var auditLockedAtStart = auditWriter.Locked;
+var auditCountsAtStart = auditWriter.LockedCounts;
 using var stop = new CancellationTokenSource();
 async Task AuditLoop()
 {
@@ -117,6 +119,8 @@ var elapsed = total.Elapsed.TotalSeconds;
 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalMilliseconds;
 var batchesAtEnd = group.Batches;
 var busy = (group.Busy - busyAtStart).TotalSeconds;
+var auditLocked = (auditWriter.Locked - auditLockedAtStart).TotalSeconds;
+var auditCounts = auditWriter.LockedCounts;
 await stop.CancelAsync();
 await auditTask;
 if (audit)
@@ -125,6 +129,8 @@ if (audit)
     var rest = await auditWriter.DispatchPendingAsync();
     var drain = Stopwatch.GetElapsedTime(t0).TotalSeconds;
     Console.WriteLine(string.Create(inv, $"audit log: {audited} entries appended during the run in {auditBusy:F1} s of writer time ({100 * auditBusy / elapsed:F0} % of the run), backlog {rest} appended after it in {drain:F1} s; {(audited + rest) / Math.Max(auditBusy + drain, 1e-9):F0} entries/s when appending"));
+    var lockedEntries = auditCounts.Entries - auditCountsAtStart.Entries;
+    Console.WriteLine(string.Create(inv, $"audit log: the writer held the database's write transaction {auditLocked:F2} s during the run ({100 * auditLocked / elapsed:F1} % of it) in {auditCounts.Transactions - auditCountsAtStart.Transactions} transactions, {1e6 * auditLocked / Math.Max(1, lockedEntries):F1} µs per entry logged"));
 }
 
 var all = results.SelectMany(r => r.Latencies).Order().ToList();

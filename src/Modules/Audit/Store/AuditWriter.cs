@@ -63,8 +63,20 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
     private AuditLog? log;
     private MemoryMerkleNodeStore? store;
     private CheckpointSigner? signer;
+    private long lockedTicks;
+    private long lockedTransactions;
+    private long lockedEntries;
 
     public AuditOptions Options => options.Value;
+
+    /// <summary>
+    /// How long this writer has held the database's write transaction, summed (from the moment it was begun — on SQLite
+    /// the one write lock of the file — to commit or rollback). Meanwhile every other writer of the database waits.
+    /// </summary>
+    public TimeSpan Locked => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref lockedTicks));
+
+    /// <summary>Write transactions this writer has begun, and the entries they committed.</summary>
+    public (long Transactions, long Entries) LockedCounts => (Interlocked.Read(ref lockedTransactions), Interlocked.Read(ref lockedEntries));
 
     public CheckpointSigner Signer => signer ??= new CheckpointSigner(Options.KeyName, LoadOrCreateKey());
 
@@ -96,6 +108,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
             await using var tx = await WriteTransaction.BeginAsync(db, ct);
+            await using var held = new Held(this);
             await DbLocks.AcquireAsync(db, "audit.log", ct);
             var pending = await db.Outbox.AsNoTracking().Where(m => m.DispatchedAt == null).OrderBy(m => m.Id).Take(batch)
                 .Select(m => new Pending(m.Id, m.OccurredAt, m.Module, m.EventType, m.ObjectId, m.RegionCode, m.ActorId, m.ActorName, m.IpAddress, m.Payload))
@@ -159,6 +172,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
                 }
 
                 await tx.CommitAsync(ct);
+                held.Committed(pending.Count);
                 log = writer;
                 return (pending.Count, last);
             }
@@ -185,6 +199,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
             await using var tx = await WriteTransaction.BeginAsync(db, ct);
+            await using var held = new Held(this);
             await DbLocks.AcquireAsync(db, "audit.log", ct);
             var note = await CheckpointIfDueAsync(db, await LoadAsync(db, ct), force, ct);
             if (note is not null)
@@ -350,6 +365,23 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
 
         // No configured or stored key: an ephemeral one (tests). Checkpoints signed with it verify only with its public key.
         return Sm2PrivateKey.Generate();
+    }
+
+    /// <summary>Times one write transaction, from begin to its disposal (declared after it, so disposed first: commit or rollback is done by then).</summary>
+    private sealed class Held(AuditWriter writer) : IAsyncDisposable
+    {
+        private readonly long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        private long entries;
+
+        public void Committed(int count) => entries = count;
+
+        public ValueTask DisposeAsync()
+        {
+            Interlocked.Add(ref writer.lockedTicks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+            Interlocked.Increment(ref writer.lockedTransactions);
+            Interlocked.Add(ref writer.lockedEntries, entries);
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>Passes nodes to the in-memory tree and remembers them so they are inserted with the entries.</summary>
