@@ -15,7 +15,7 @@ using Qingshan.Platform;
 // PostEntryHandler, i.e. the ledger's group commit (LedgerGroupCommit): whatever is waiting is written as one ledger
 // transaction. Meanwhile the audit writer moves the outbox rows into the tamper-evident log once a second, as the app's
 // AuditDispatcher does; its share of the time is reported (the audit append must not dominate).
-// Usage: Qingshan.LedgerBench --provider sqlite|postgres --connection CS [--seconds 15] [--accounts 2000] [--clients 32] [--audit on|off] [--warmup-seconds 15]
+// Usage: Qingshan.LedgerBench --provider sqlite|postgres --connection CS [--seconds 15] [--accounts 2000] [--clients 32] [--audit on|off] [--audit-batch N] [--warmup-seconds 15]
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var provider = Arg("--provider", "sqlite") == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -31,7 +31,8 @@ await SchemaDb.MigrateAsync(options);
 var services = new ServiceCollection();
 services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
 services.AddSingleton(TimeProvider.System);
-services.AddQingshanPlatform(options);
+var auditBatch = int.Parse(Arg("--audit-batch", "0"), inv); // 0: the default AuditOptions.BatchSize
+services.AddQingshanPlatform(options, audit: auditBatch > 0 ? new Qingshan.Audit.Store.AuditOptions { BatchSize = auditBatch } : null);
 await using var sp = services.BuildServiceProvider();
 
 var deals = Enumerable.Range(0, accounts).Select(_ => Guid.CreateVersion7()).ToArray();
