@@ -80,6 +80,38 @@ public static class BulkInsert
         return ids;
     }
 
+    /// <summary>
+    /// <see cref="InsertAsync{T}"/> for many rows on SQLite without multi-row statements: one single-row INSERT, prepared
+    /// once and executed per row with that row's parameters. Microsoft.Data.Sqlite binds each parameter by name and SQLite
+    /// finds a name by scanning the statement's list (strncmp), so a multi-row statement's binding costs the square of its
+    /// parameter count (on the audit writer ~12 % of its CPU in strncmp); a ten-parameter statement binds in linear time and
+    /// runs as SQLite's own bulk-load idiom. Same mapping and converters as <see cref="InsertAsync{T}"/>. On PostgreSQL
+    /// (one round trip per statement) it is <see cref="InsertAsync{T}"/>.
+    /// </summary>
+    public static async Task InsertEachAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class
+    {
+        var table = Table.Of(db, typeof(T));
+        if (table.Postgres || rows.Count < 2)
+        {
+            await db.InsertAsync(rows, ct);
+            return;
+        }
+
+        await using var command = table.Command(db, rows, 0, 1, returning: false);
+        command.Prepare();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (r > 0)
+            {
+                table.Rebind(command, rows[r]);
+            }
+
+            command.ExecuteNonQuery(); // Microsoft.Data.Sqlite runs async calls synchronously anyway
+        }
+    }
+
     private sealed class Table
     {
         /// <summary>One description per model and entity type (a context type's model is built once and shared).</summary>
@@ -176,6 +208,17 @@ public static class BulkInsert
 
             command.CommandText = sql.ToString();
             return command;
+        }
+
+        /// <summary>Replaces a single-row command's parameters by those of <paramref name="row"/>, made as <see cref="Command{T}"/> makes them.</summary>
+        public void Rebind<T>(DbCommand command, T row)
+            where T : class
+        {
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                var old = command.Parameters[c];
+                command.Parameters[c] = Mappings[c].CreateParameter(command, old.ParameterName, Getters[c].GetClrValueUsingContainingEntity(row), Columns[c].IsNullable);
+            }
         }
 
         private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
