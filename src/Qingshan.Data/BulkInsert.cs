@@ -7,23 +7,19 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Qingshan.Data;
 
 /// <summary>
-/// Multi-row INSERTs of untracked entity instances, for hot write paths (group commits of postings, bids, audit
-/// entries) where change tracking costs more than the database. The rows are written through EF's own mapping — table,
-/// column names, value converters (SQLite's UTC ticks for DateTimeOffset, text Guids, enums as integers) and parameter
-/// types — so they are exactly what SaveChanges would have written. Runs on the context's connection inside its current
+/// Bulk INSERTs of untracked entity instances, for hot write paths (group commits of postings, bids, audit entries)
+/// where change tracking costs more than the database. The rows are written through EF's own mapping — table, column
+/// names, value converters (SQLite's UTC ticks for DateTimeOffset, text Guids, enums as integers) and parameter types —
+/// so they are exactly what SaveChanges would have written. Runs on the context's connection inside its current
 /// transaction (required); the entities stay untracked. Flat entities only: owned types and complex properties are refused.
+/// PostgreSQL gets multi-row INSERTs (a statement is a round trip). SQLite, in process, gets ONE single-row INSERT
+/// prepared once per call and executed per row: SQLite binds parameters by name with a linear scan, so a multi-row
+/// statement costs the square of its parameter count to bind, and its text must be parsed afresh for every row count.
 /// </summary>
 public static class BulkInsert
 {
     /// <summary>Parameters per statement on PostgreSQL (it allows 65,535).</summary>
     private const int MaxParameters = 30_000;
-
-    /// <summary>
-    /// Parameters per statement on SQLite. Microsoft.Data.Sqlite binds every parameter by name, and SQLite finds a name
-    /// by scanning the statement's parameter list, so binding costs the square of a statement's parameter count: on the
-    /// audit bench 500 rows × 10 columns per statement cost ~580 µs CPU per row, 25–50 rows ~230 µs.
-    /// </summary>
-    private const int MaxSqliteParameters = 250;
 
     /// <summary>Rows per statement, so that statement text and preparation stay small.</summary>
     private const int MaxRows = 500;
@@ -33,6 +29,12 @@ public static class BulkInsert
         where T : class
     {
         var table = Table.Of(db, typeof(T));
+        if (!table.Postgres)
+        {
+            table.InsertEach(db, rows, ids: null);
+            return;
+        }
+
         foreach (var (offset, count) in table.Chunks(rows.Count))
         {
             await using var command = table.Command(db, rows, offset, count, returning: false);
@@ -56,6 +58,12 @@ public static class BulkInsert
         }
 
         var ids = new long[rows.Count];
+        if (!table.Postgres)
+        {
+            table.InsertEach(db, rows, ids);
+            return ids;
+        }
+
         foreach (var (offset, count) in table.Chunks(rows.Count))
         {
             await using var command = table.Command(db, rows, offset, count, returning: true);
@@ -80,38 +88,6 @@ public static class BulkInsert
         return ids;
     }
 
-    /// <summary>
-    /// <see cref="InsertAsync{T}"/> for many rows on SQLite without multi-row statements: one single-row INSERT, prepared
-    /// once and executed per row with that row's parameters. Microsoft.Data.Sqlite binds each parameter by name and SQLite
-    /// finds a name by scanning the statement's list (strncmp), so a multi-row statement's binding costs the square of its
-    /// parameter count (on the audit writer ~12 % of its CPU in strncmp); a ten-parameter statement binds in linear time and
-    /// runs as SQLite's own bulk-load idiom. Same mapping and converters as <see cref="InsertAsync{T}"/>. On PostgreSQL
-    /// (one round trip per statement) it is <see cref="InsertAsync{T}"/>.
-    /// </summary>
-    public static async Task InsertEachAsync<T>(this DbContext db, IReadOnlyList<T> rows, CancellationToken ct = default)
-        where T : class
-    {
-        var table = Table.Of(db, typeof(T));
-        if (table.Postgres || rows.Count < 2)
-        {
-            await db.InsertAsync(rows, ct);
-            return;
-        }
-
-        await using var command = table.Command(db, rows, 0, 1, returning: false);
-        command.Prepare();
-        for (var r = 0; r < rows.Count; r++)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (r > 0)
-            {
-                table.Rebind(command, rows[r]);
-            }
-
-            command.ExecuteNonQuery(); // Microsoft.Data.Sqlite runs async calls synchronously anyway
-        }
-    }
-
     private sealed class Table
     {
         /// <summary>One description per model and entity type (a context type's model is built once and shared).</summary>
@@ -123,6 +99,7 @@ public static class BulkInsert
             Columns = columns;
             Getters = columns.Select(c => c.GetGetter()).ToArray();
             Mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+            SqliteNames = columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             ColumnList = string.Join(", ", columns.Select(c => Quote(c.GetColumnName())));
             GeneratedKey = generatedKey;
             Postgres = postgres;
@@ -137,6 +114,9 @@ public static class BulkInsert
         private RelationalTypeMapping[] Mappings { get; }
 
         private string ColumnList { get; }
+
+        /// <summary>Parameter names of the single-row statement, with the prefix as written in the SQL (Microsoft.Data.Sqlite otherwise tries each prefix per parameter).</summary>
+        private string[] SqliteNames { get; }
 
         public IProperty? GeneratedKey { get; }
 
@@ -168,20 +148,74 @@ public static class BulkInsert
 
         public IEnumerable<(int Offset, int Count)> Chunks(int total)
         {
-            var perStatement = Math.Max(1, Math.Min(MaxRows, (Postgres ? MaxParameters : MaxSqliteParameters) / Math.Max(1, Columns.Count)));
+            var perStatement = Math.Max(1, Math.Min(MaxRows, MaxParameters / Math.Max(1, Columns.Count)));
             for (var offset = 0; offset < total; offset += perStatement)
             {
                 yield return (offset, Math.Min(perStatement, total - offset));
             }
         }
 
-        public DbCommand Command<T>(DbContext db, IReadOnlyList<T> rows, int offset, int count, bool returning)
+        /// <summary>
+        /// SQLite: one single-row INSERT, prepared once, executed per row (its parameters made afresh per row by the
+        /// columns' type mappings, as SaveChanges makes them); with <paramref name="ids"/>, each row's new key is read back.
+        /// Microsoft.Data.Sqlite's execution is synchronous, so this is too.
+        /// </summary>
+        public void InsertEach<T>(DbContext db, IReadOnlyList<T> rows, long[]? ids)
             where T : class
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            using var command = NewCommand(db);
+            var sql = new StringBuilder(64 + (Columns.Count * 6));
+            sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES (");
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                sql.Append(c == 0 ? "" : ", ").Append(SqliteNames[c]);
+            }
+
+            sql.Append(')');
+            if (ids is not null)
+            {
+                sql.Append(" RETURNING ").Append(Quote(GeneratedKey!.GetColumnName()));
+            }
+
+            command.CommandText = sql.ToString();
+            command.Prepare();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                command.Parameters.Clear();
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    command.Parameters.Add(Mappings[c].CreateParameter(command, SqliteNames[c], Getters[c].GetClrValueUsingContainingEntity(rows[r]), Columns[c].IsNullable));
+                }
+
+                if (ids is null)
+                {
+                    command.ExecuteNonQuery();
+                }
+                else
+                {
+                    ids[r] = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        private static DbCommand NewCommand(DbContext db)
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("bulk insert runs inside the caller's transaction");
             var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = transaction;
+            return command;
+        }
+
+        public DbCommand Command<T>(DbContext db, IReadOnlyList<T> rows, int offset, int count, bool returning)
+            where T : class
+        {
+            var command = NewCommand(db);
             var sql = new StringBuilder(64 + (count * Columns.Count * 6));
             sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES ");
             var n = 0;
@@ -191,8 +225,7 @@ public static class BulkInsert
                 sql.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < Columns.Count; c++)
                 {
-                    // Named with the prefix as written in the SQL: Microsoft.Data.Sqlite otherwise tries each prefix per parameter.
-                    var name = (Postgres ? "@p" : "$p") + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var name = "@p" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     sql.Append(c == 0 ? "" : ", ").Append(name);
                     var value = Getters[c].GetClrValueUsingContainingEntity(row);
                     command.Parameters.Add(Mappings[c].CreateParameter(command, name, value, Columns[c].IsNullable));
@@ -208,17 +241,6 @@ public static class BulkInsert
 
             command.CommandText = sql.ToString();
             return command;
-        }
-
-        /// <summary>Replaces a single-row command's parameters by those of <paramref name="row"/>, made as <see cref="Command{T}"/> makes them.</summary>
-        public void Rebind<T>(DbCommand command, T row)
-            where T : class
-        {
-            for (var c = 0; c < Columns.Count; c++)
-            {
-                var old = command.Parameters[c];
-                command.Parameters[c] = Mappings[c].CreateParameter(command, old.ParameterName, Getters[c].GetClrValueUsingContainingEntity(row), Columns[c].IsNullable);
-            }
         }
 
         private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

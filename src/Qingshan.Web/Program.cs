@@ -44,6 +44,10 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToLogin = ctx => Startup.ChallengeAsync(ctx, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = ctx => Startup.ChallengeAsync(ctx, StatusCodes.Status403Forbidden);
 });
+// Decrypted sign-in tickets cached by cookie text (see TicketCache: every request is still judged and session-checked).
+builder.Services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme,
+    o => o.TicketDataFormat = new TicketCache(o.TicketDataFormat));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TradingJson.Default));
 builder.Services.AddSingleton<SessionCache>();
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddCascadingAuthenticationState();

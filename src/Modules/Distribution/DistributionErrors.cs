@@ -23,4 +23,5 @@ public static class DistributionErrors
     public static Error ReportPeriodInvalid() => new("distribution.report.period_invalid");
     public static Error PlanNotApproved() => new("distribution.spending.plan_not_approved");
     public static Error SpendingNotFound(string id) => new("distribution.spending.not_found", id);
+    public static Error SpendingRefused(string ledgerCode) => new("distribution.spending.refused", ledgerCode);
 }

@@ -1113,6 +1113,14 @@ namespace Qingshan.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("recorded_by");
 
+                    b.Property<DateTimeOffset?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refused_at");
+
+                    b.Property<string>("RefusedCode")
+                        .HasColumnType("text")
+                        .HasColumnName("refused_code");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)

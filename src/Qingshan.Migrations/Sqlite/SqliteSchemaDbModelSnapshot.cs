@@ -1093,6 +1093,14 @@ namespace Qingshan.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
 
+                    b.Property<long?>("RefusedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused_at");
+
+                    b.Property<string>("RefusedCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refused_code");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)

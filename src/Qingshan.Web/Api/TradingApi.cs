@@ -23,6 +23,9 @@ public static class TradingApi
 
     public sealed record BidBody(Guid BidderId, long AmountFen, string? ClientRequestId);
 
+    /// <summary>A bid's receipt as JSON (the same fields a refusal carries under <c>receipt</c>).</summary>
+    public sealed record ReceiptJson(Guid BidId, long Sequence, long AmountFen, string Amount, DateTimeOffset ReceivedAt, bool Accepted, DateTimeOffset? AuctionEndsAt, bool Replayed);
+
     public static void MapTradingApi(this WebApplication app)
     {
         var group = app.MapGroup("/api/trading");
@@ -52,7 +55,7 @@ public static class TradingApi
             }
 
             var receipt = result.Value;
-            return receipt.Accepted ? Results.Ok(ToJson(receipt)) : Problem(receipt.Refusal!, receipt);
+            return receipt.Accepted ? TypedResults.Json(ToJson(receipt), TradingJson.Default.ReceiptJson) : Problem(receipt.Refusal!, receipt);
         }).RequireAuthorization(Policies.TradingBid);
 
         group.MapGet("/certificates/{number}.pdf", async (string number, HttpRequest request, RenderCertificatePdfHandler render, CancellationToken ct) =>
@@ -62,10 +65,7 @@ public static class TradingApi
         }).RequireAuthorization(Policies.TradingRead);
     }
 
-    private static object ToJson(BidReceipt r) => new
-    {
-        r.BidId, r.Sequence, AmountFen = r.Amount.Fen, Amount = r.Amount.ToString(), r.ReceivedAt, r.Accepted, r.AuctionEndsAt, r.Replayed,
-    };
+    private static ReceiptJson ToJson(BidReceipt r) => new(r.BidId, r.Sequence, r.Amount.Fen, r.Amount.ToString(), r.ReceivedAt, r.Accepted, r.AuctionEndsAt, r.Replayed);
 
     private static object ToJson(AuctionState s) => new
     {
@@ -119,3 +119,12 @@ public static class TradingApi
         return TypedResults.Problem(problem);
     }
 }
+
+/// <summary>
+/// Source-generated JSON for the bid endpoint's body and receipt (the hottest API: no reflection-based serializer
+/// metadata per call). Web defaults: camelCase names, as the rest of the API.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(TradingApi.BidBody))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(TradingApi.ReceiptJson))]
+internal sealed partial class TradingJson : System.Text.Json.Serialization.JsonSerializerContext;

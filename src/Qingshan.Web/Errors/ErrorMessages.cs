@@ -236,6 +236,7 @@ public static class ErrorMessages
         ["distribution.spending.attachment_required"] = "请上传支出凭证附件（不超过 10 MB）",
         ["distribution.spending.plan_not_approved"] = "反哺方案须经发展改革部门和水行政主管部门均批准后方可支出",
         ["distribution.spending.not_found"] = "未找到该反哺资金支出记录",
+        ["distribution.spending.refused"] = "该支出已被账务拒绝（资金余额不足或账户已封存），未入账；登记内容和凭证已保留，请核实后重新登记",
         ["distribution.report.out_of_scope"] = "区划 {0} 不在您的数据范围内，不能导出其账务报表",
         ["distribution.report.deal_not_found"] = "交易不存在或不在您的数据范围内",
         ["distribution.report.deal_required"] = "交易资金明细账须指定交易",

@@ -74,30 +74,6 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
-    public async Task Rows_inserted_one_prepared_statement_per_row_are_the_rows_a_multi_row_insert_writes()
-    {
-        await using var platform = await TestPlatform.CreateAsync();
-        // Nulls and values alternate, so a parameter rebound for the next row changes from one to the other.
-        List<OutboxMessage> Rows(string prefix) => Enumerable.Range(0, 7).Select(i => OutboxMessage.Create(At.AddTicks(10 * i), "ledger", "Each", $"{prefix}-{i}",
-            i % 2 == 0 ? null : "211322", Actor.System with { IpAddress = i % 3 == 0 ? null : $"10.0.0.{i}", UserName = i % 2 == 0 ? "" : "财务甲" }, new { i, Text = "中文\"引号\"" })).ToList();
-        await platform.RunAsync(Actor.System, async sp =>
-        {
-            var db = sp.GetRequiredService<LedgerDb>();
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.InsertAsync(Rows("multi"));
-            await db.InsertEachAsync(Rows("each"));
-            await tx.CommitAsync();
-            return 0;
-        });
-
-        var multi = await RowsAsync(platform, "SELECT * FROM outbox_messages WHERE object_id LIKE 'multi-%' ORDER BY object_id");
-        var each = await RowsAsync(platform, "SELECT * FROM outbox_messages WHERE object_id LIKE 'each-%' ORDER BY object_id");
-        Assert.Equal(7, each.Count);
-        Assert.Equal(multi.Select(r => Without(r, "id", "object_id")), each.Select(r => Without(r, "id", "object_id")));
-        Assert.Equal(7, each.Select(r => r["payload"]).Distinct().Count());
-    }
-
-    [Fact]
     public async Task Outside_a_transaction_nothing_is_written()
     {
         await using var platform = await TestPlatform.CreateAsync();

@@ -115,7 +115,7 @@ public sealed class SpendingCrashTests
     }
 
     [Fact]
-    public async Task A_left_behind_spending_the_fund_can_no_longer_cover_is_removed_with_its_refusal_and_nothing_is_posted()
+    public async Task A_left_behind_spending_the_fund_can_no_longer_cover_is_kept_as_refused_with_its_evidence_and_nothing_is_posted()
     {
         var (world, plan) = await ApprovedPlanAsync();
         await using var _p = world.Platform;
@@ -131,7 +131,20 @@ public sealed class SpendingCrashTests
         Assert.Equal(0, await EventsAsync(world, "ReinvestmentSpent", id));
         Assert.DoesNotContain(await ListedAsync(world, plan), s => s.Id == id);
         Assert.Equal(1_000_000, (await DealBalancesAsync(world))[AccountKind.PaidOut]);
+
+        // The clerk was not there when the worker refused it: the spending stays, marked refused, with its evidence file.
+        var refused = Assert.Single(await world.Platform.RunAsync(TradingWorld.Water, sp => sp.GetRequiredService<ReinvestmentQueries>().RefusedSpendingsAsync(plan)));
+        Assert.Equal((id, "ledger.account.insufficient_balance", 2_000_000L), (refused.Id, refused.RefusedCode, refused.Amount.Fen));
+        var evidence = await world.Platform.RunAsync(TradingWorld.Water, sp => sp.GetRequiredService<ReinvestmentQueries>().AttachmentAsync(id));
+        Assert.Equal(Spending(plan, 1).Attachment, evidence!.Value.Content);
+        var summary = await world.Platform.RunAsync(Actor.Anonymous, sp => sp.GetRequiredService<ReinvestmentQueries>().PublicSummaryAsync("JP-2026-001"));
+        Assert.Equal(1_000_000, summary!.Spent.Fen);
+
+        // It is final: the next rounds leave it alone, and posting it again is refused with its own code.
         Assert.Equal(0, await RestartAsync(world));
+        var again = await world.Platform.RunAsync(TradingWorld.Water, sp => sp.GetRequiredService<PostSpendingHandler>().PostAsync(id));
+        Assert.Equal("distribution.spending.refused", again.Error?.Code);
+        Assert.Equal(1, await EventsAsync(world, "ReinvestmentSpendingRefused", id));
         await AssertConservesAsync(world);
     }
 }

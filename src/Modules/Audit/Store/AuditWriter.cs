@@ -325,8 +325,8 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
     {
         if (prepared.Entries.Count > 0)
         {
-            await db.InsertEachAsync(prepared.Entries, ct);
-            await db.InsertEachAsync(prepared.Tree.Added, ct);
+            await db.InsertAsync(prepared.Entries, ct);
+            await db.InsertAsync(prepared.Tree.Added, ct);
             var ids = prepared.OutboxIds;
             var now = clock.GetUtcNow();
             var marked = await db.Outbox.Where(m => ids.Contains(m.Id) && m.DispatchedAt == null)

@@ -12,7 +12,8 @@ namespace Qingshan.Distribution.Reinvestment;
 /// Two stores, two steps, made whole: the spending is first recorded (its row and a ReinvestmentSpendingRecorded event,
 /// one transaction) without a ledger entry; then <see cref="PostSpendingHandler"/> posts it (PaidOut ← fund, business
 /// key <c>reinvestment:spending:{id}</c>, idempotent) and marks the row with the entry — or, when the ledger refuses it
-/// (the fund is short, <c>ledger.account.insufficient_balance</c>, or frozen), removes the row with a refusal event.
+/// (the fund is short, <c>ledger.account.insufficient_balance</c>, or frozen), marks it refused with a refusal event and
+/// keeps it with its evidence file (shown to the clerk as refused, counted nowhere).
 /// A crash between the steps leaves a recorded, unposted spending that the DistributionWorker posts on its next round
 /// (a crash after the posting: the posting replays, so nothing is paid twice).
 /// </summary>
@@ -75,9 +76,11 @@ public sealed class RecordSpendingHandler(DistributionDb db, PostSpendingHandler
 }
 
 /// <summary>
-/// Step two of a spending: post it to the ledger and mark it posted (ReinvestmentSpent), or remove it when the ledger
-/// refuses it (ReinvestmentSpendingRefused). Safe to run twice and concurrently: the posting is idempotent by its business
-/// key and the mark is conditional (only a row still unposted is marked or removed, and only then is the event written).
+/// Step two of a spending: post it to the ledger and mark it posted (ReinvestmentSpent), or mark it refused when the
+/// ledger refuses it (ReinvestmentSpendingRefused). Safe to run twice and concurrently: the posting is idempotent by its
+/// business key and the marks are conditional (only then is the event written). The ledger has the last word: a posting
+/// that went through marks the row posted even if a concurrent run had marked it refused a moment before (the fund was
+/// short then), because the money did move.
 /// </summary>
 public sealed class PostSpendingHandler(DistributionDb db, PostEntryHandler post, TimeProvider clock)
 {
@@ -93,7 +96,7 @@ public sealed class PostSpendingHandler(DistributionDb db, PostEntryHandler post
     public async Task<Result<Guid>> PostAsync(Guid spendingId, CancellationToken ct = default)
     {
         var s = await db.Spendings.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == spendingId)
-            .Select(x => new { x.Id, x.DealId, x.RegionCode, x.Fund, x.Measure, x.Location, x.Amount, x.LedgerEntryId }).FirstOrDefaultAsync(ct);
+            .Select(x => new { x.Id, x.DealId, x.RegionCode, x.Fund, x.Measure, x.Location, x.Amount, x.LedgerEntryId, x.RefusedCode }).FirstOrDefaultAsync(ct);
         if (s is null)
         {
             return DistributionErrors.SpendingNotFound(spendingId.ToString());
@@ -104,13 +107,19 @@ public sealed class PostSpendingHandler(DistributionDb db, PostEntryHandler post
             return s.Id;
         }
 
+        if (s.RefusedCode is not null)
+        {
+            return DistributionErrors.SpendingRefused(s.RefusedCode);
+        }
+
         var posted = await post.HandleAsync(Entry(s.Id, s.DealId, s.RegionCode, s.Fund, s.Measure, s.Location, s.Amount), ct);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var unposted = db.Spendings.IgnoreQueryFilters().Where(x => x.Id == s.Id && x.LedgerEntryId == null);
         if (posted.IsFailure)
         {
-            if (await unposted.ExecuteDeleteAsync(ct) == 1)
+            var code = posted.Error!.Code;
+            if (await unposted.Where(x => x.RefusedCode == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.RefusedCode, code).SetProperty(x => x.RefusedAt, now), ct) == 1)
             {
                 db.Record(now, "ReinvestmentSpendingRefused", s.Id.ToString(), s.RegionCode, new { LedgerKey = BusinessKey(s.Id), AmountFen = s.Amount.Fen, posted.Error!.Code });
                 await db.SaveChangesAsync(ct);
@@ -121,7 +130,7 @@ public sealed class PostSpendingHandler(DistributionDb db, PostEntryHandler post
         }
 
         var entryId = posted.Value.EntryId;
-        if (await unposted.ExecuteUpdateAsync(u => u.SetProperty(x => x.LedgerEntryId, entryId), ct) == 1)
+        if (await unposted.ExecuteUpdateAsync(u => u.SetProperty(x => x.LedgerEntryId, entryId).SetProperty(x => x.RefusedCode, (string?)null).SetProperty(x => x.RefusedAt, (DateTimeOffset?)null), ct) == 1)
         {
             db.Record(now, "ReinvestmentSpent", s.Id.ToString(), s.RegionCode, new { Fund = s.Fund.ToString(), s.Measure, s.Location, AmountFen = s.Amount.Fen, LedgerEntry = entryId, Healed = posted.Value.Replayed });
             await db.SaveChangesAsync(ct);
@@ -131,11 +140,11 @@ public sealed class PostSpendingHandler(DistributionDb db, PostEntryHandler post
         return s.Id;
     }
 
-    /// <summary>Posts every spending left unposted for longer than <see cref="HealAfter"/>, oldest first; returns how many were settled.</summary>
+    /// <summary>Posts every spending left unposted (and not refused) for longer than <see cref="HealAfter"/>, oldest first; returns how many were settled.</summary>
     public async Task<int> PostLeftBehindAsync(CancellationToken ct = default)
     {
         var cutoff = clock.GetUtcNow() - HealAfter;
-        var ids = await db.Spendings.IgnoreQueryFilters().AsNoTracking().Where(x => x.LedgerEntryId == null && x.RecordedAt <= cutoff)
+        var ids = await db.Spendings.IgnoreQueryFilters().AsNoTracking().Where(x => x.LedgerEntryId == null && x.RefusedCode == null && x.RecordedAt <= cutoff)
             .OrderBy(x => x.RecordedAt).Select(x => x.Id).Take(100).ToListAsync(ct);
         foreach (var id in ids)
         {

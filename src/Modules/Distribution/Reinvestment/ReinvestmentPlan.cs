@@ -197,4 +197,13 @@ internal sealed class Spending
     /// after a crash between the two steps <see cref="PostSpendingHandler"/> (run by the DistributionWorker) posts it.
     /// </summary>
     public long? LedgerEntryId { get; private set; }
+
+    /// <summary>
+    /// Set when the ledger refused to post it (e.g. <c>ledger.account.insufficient_balance</c>: the fund no longer covers
+    /// it): the spending is final, unposted, counted nowhere, and kept with its evidence file so that the clerk — who is not
+    /// there when a crash left it to the DistributionWorker — sees what was refused and why, and can record it again.
+    /// </summary>
+    public string? RefusedCode { get; private set; }
+
+    public DateTimeOffset? RefusedAt { get; private set; }
 }

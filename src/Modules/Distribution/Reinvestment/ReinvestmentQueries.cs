@@ -9,7 +9,7 @@ namespace Qingshan.Distribution.Reinvestment;
 public sealed record PlanRow(Guid Id, Guid DealId, string DealCode, string RegionCode, DateOnly ContractDate, DateOnly DueOn, PlanStatus Status, string Measures,
     DateTimeOffset? DevelopmentReformApprovedAt, DateTimeOffset? WaterApprovedAt, DateTimeOffset? ReminderSentAt, DateTimeOffset? EscalatedAt);
 
-public sealed record SpendingRow(Guid Id, Guid PlanId, ReinvestmentFund Fund, string Measure, string Location, Money Amount, DateOnly SpentOn, string AttachmentName, string AttachmentSha256);
+public sealed record SpendingRow(Guid Id, Guid PlanId, ReinvestmentFund Fund, string Measure, string Location, Money Amount, DateOnly SpentOn, string AttachmentName, string AttachmentSha256, string? RefusedCode = null);
 
 /// <summary>How one deal's money went back to the land: what its funds received, each spending, and what is left.</summary>
 public sealed record ReinvestmentSummary(string DealCode, DateOnly ContractDate, DateOnly DueOn, PlanStatus Status, string Measures,
@@ -28,6 +28,11 @@ public sealed class ReinvestmentQueries(DistributionDb db, LedgerQueries ledger)
     public async Task<List<SpendingRow>> SpendingsAsync(Guid planId, CancellationToken ct = default) =>
         (await db.Spendings.AsNoTracking().Where(s => s.PlanId == planId && s.LedgerEntryId != null).OrderBy(s => s.SpentOn).ThenBy(s => s.Id).ToListAsync(ct))
             .Select(Row).ToList();
+
+    /// <summary>The plan's spendings the ledger refused (not paid, counted nowhere), newest first, kept with their evidence for the clerk.</summary>
+    public async Task<List<SpendingRow>> RefusedSpendingsAsync(Guid planId, CancellationToken ct = default) =>
+        (await db.Spendings.AsNoTracking().Where(s => s.PlanId == planId && s.RefusedCode != null).ToListAsync(ct))
+            .OrderByDescending(s => s.RefusedAt).ThenBy(s => s.Id).Select(Row).ToList();
 
     public async Task<(string Name, byte[] Content)?> AttachmentAsync(Guid spendingId, CancellationToken ct = default)
     {
@@ -62,5 +67,5 @@ public sealed class ReinvestmentQueries(DistributionDb db, LedgerQueries ledger)
     internal static string MaskIdentifiers(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, "[0-9Xx]{11,}", m => Qingshan.Kernel.NationalCodes.ResidentIdNumber.Mask(m.Value));
 
-    private static SpendingRow Row(Spending s) => new(s.Id, s.PlanId, s.Fund, s.Measure, s.Location, s.Amount, s.SpentOn, s.AttachmentName, s.AttachmentSha256);
+    private static SpendingRow Row(Spending s) => new(s.Id, s.PlanId, s.Fund, s.Measure, s.Location, s.Amount, s.SpentOn, s.AttachmentName, s.AttachmentSha256, s.RefusedCode);
 }

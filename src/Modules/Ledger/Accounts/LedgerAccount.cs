@@ -63,6 +63,10 @@ internal sealed class LedgerAccount
         Name = name;
     }
 
+    /// <summary>An account as stored (read by plain SQL on the group commit's hot path).</summary>
+    public static LedgerAccount Stored(string code, AccountKind kind, string regionCode, Guid? dealId, string name, bool isFrozen, long balanceFen) =>
+        new(code, kind, regionCode, dealId, name) { IsFrozen = isFrozen, BalanceFen = balanceFen };
+
     public string Code { get; private set; } = "";
 
     public AccountKind Kind { get; private set; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Ledger.Accounts;
@@ -37,7 +38,12 @@ public sealed class LedgerUnit(LedgerDb db, TimeProvider clock)
         var codes = session.TouchedCodes;
         if (codes.Count > 0)
         {
-            var stored = await db.Accounts.IgnoreQueryFilters().Where(a => codes.Contains(a.Code)).SumAsync(a => (long?)a.BalanceFen, ct) ?? 0;
+            long stored;
+            await using (var command = db.InListCommand("SELECT COALESCE(SUM(balance_fen), 0) FROM ledger_accounts WHERE code IN {keys}", codes))
+            {
+                stored = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             var change = stored - session.OpeningTotal;
             if (change != 0)
             {
@@ -130,7 +136,16 @@ public sealed class LedgerSession
         var stored = new Dictionary<string, (long Id, List<(string Code, long Amount)> Postings)>(StringComparer.Ordinal);
         if (keys.Count > 0)
         {
-            var found = await db.Entries.IgnoreQueryFilters().AsNoTracking().Where(e => keys.Contains(e.BusinessKey)).Select(e => new { e.Id, e.BusinessKey }).ToListAsync(ct);
+            var found = new List<(long Id, string BusinessKey)>();
+            await using (var command = db.InListCommand("SELECT id, business_key FROM ledger_journal_entries WHERE business_key IN {keys}", keys))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    found.Add((reader.GetInt64(0), reader.GetString(1)));
+                }
+            }
+
             if (found.Count > 0)
             {
                 var storedIds = found.Select(f => f.Id).ToList();
@@ -146,9 +161,11 @@ public sealed class LedgerSession
         var unseen = planned.Where(p => p is not null).SelectMany(p => p!).Select(p => p.Code).Distinct(StringComparer.Ordinal).Where(c => !accounts.ContainsKey(c)).ToList();
         if (unseen.Count > 0)
         {
-            foreach (var a in await db.Accounts.IgnoreQueryFilters().AsNoTracking().Where(x => unseen.Contains(x.Code)).ToListAsync(ct))
+            await using var command = db.InListCommand("SELECT code, kind, region_code, deal_id, name, is_frozen, balance_fen FROM ledger_accounts WHERE code IN {keys}", unseen);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                Adopt(a);
+                Adopt(LedgerAccount.Stored(reader.GetString(0), (AccountKind)reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.GetString(4), reader.GetBoolean(5), reader.GetInt64(6)));
             }
         }
 
@@ -263,9 +280,35 @@ public sealed class LedgerSession
         return ids;
     }
 
-    /// <summary>New balances of stored accounts, in one <c>UPDATE … FROM (VALUES …)</c> (SQLite ≥ 3.33 and PostgreSQL both name the columns column1, column2).</summary>
+    /// <summary>
+    /// New balances of stored accounts. PostgreSQL: one <c>UPDATE … FROM (VALUES …)</c> per thousand accounts (a statement
+    /// is a round trip). SQLite: one single-row UPDATE prepared once and executed per account (in process, and SQLite binds
+    /// parameters by name with a linear scan, so a many-parameter statement costs the square of its size to bind).
+    /// </summary>
     private async Task UpdateBalancesAsync(List<LedgerAccount> moved, CancellationToken ct)
     {
+        if (!db.IsPostgres)
+        {
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText = "UPDATE ledger_accounts SET balance_fen = $balance WHERE code = $code";
+            var balance = new Microsoft.Data.Sqlite.SqliteParameter("$balance", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var code = new Microsoft.Data.Sqlite.SqliteParameter("$code", Microsoft.Data.Sqlite.SqliteType.Text);
+            command.Parameters.Add(balance);
+            command.Parameters.Add(code);
+            command.Prepare();
+            foreach (var account in moved)
+            {
+                (balance.Value, code.Value) = (account.BalanceFen, account.Code);
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    throw new InvalidOperationException($"ledger: the balance of {account.Code} was to be written but no account was updated");
+                }
+            }
+
+            return;
+        }
+
         foreach (var chunk in moved.Chunk(1_000))
         {
             var values = new System.Text.StringBuilder();

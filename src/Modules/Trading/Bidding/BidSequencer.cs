@@ -12,7 +12,8 @@ namespace Qingshan.Trading.Bidding;
 /// <summary>
 /// Group commit for bids (issue 5). Every bid of one auction serialises on its deal anyway (one highest bid, gap-free
 /// sequences), so instead of one transaction + lock + several round trips per bid, the bids waiting for a deal are
-/// judged together: per deal one drainer takes whatever is waiting (up to <see cref="MaxBatch"/>) and in ONE
+/// judged together: per deal one drain loop (a <see cref="GroupCommit{TItem, TResult}"/>; callers await only their own
+/// answer, the lane goes when its last caller has its answer) takes whatever is waiting (up to <see cref="MaxBatch"/>) and in ONE
 /// transaction takes the deal lock (advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite — kept, so several app
 /// instances stay correct: this queue only orders bids inside one process), loads the deal and the batch's bidders
 /// once, looks up every client-request-id replay in one query, judges each bid in arrival order in memory with
@@ -25,7 +26,7 @@ namespace Qingshan.Trading.Bidding;
 /// time, so one bad bid cannot fail the others. A bid not taken up within <see cref="TradingOptions.BidQueueTimeout"/> is refused with
 /// <c>trading.bid.store_busy</c> and is not on record (resending the same client request id is safe). A caller who gives
 /// up before its bid is taken leaves the queue; once taken, the bid is judged and recorded like any other (a replay of
-/// its client request id returns it), and the batch is not disturbed.
+/// its client request id returns it), its caller waits for that answer, and the batch is not disturbed.
 /// </para>
 /// </summary>
 public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TradingOptions> options, ILogger<BidSequencer> log)
@@ -34,43 +35,62 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     public const int MaxBatch = 256;
 
     private readonly ConcurrentDictionary<Guid, Lane> lanes = new();
+    private readonly ILogger logger = log;
 
     /// <summary>Queues a bid on its deal and waits for its receipt (or refusal) after its batch committed.</summary>
     internal async Task<Result<BidReceipt>> SubmitAsync(PlaceBid request, Actor actor, CancellationToken ct)
     {
         var pending = new Pending(request, actor);
-        var lane = lanes.GetOrAdd(request.DealId, _ => new Lane());
-        bool start;
-        lock (lane)
-        {
-            lane.Waiting.Enqueue(pending);
-            start = !lane.Draining;
-            lane.Draining = true;
-        }
-
-        if (start)
-        {
-            _ = Task.Run(() => DrainAsync(request.DealId, lane), CancellationToken.None);
-        }
-
+        var lane = Enter(request.DealId);
         try
         {
-            return await pending.Reply.Task.WaitAsync(options.Value.BidQueueTimeout, ct);
+            // A bid not taken into a batch within the queue timeout is withdrawn (never judged, not on record).
+            using var timeout = ct.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(ct) : new CancellationTokenSource();
+            timeout.CancelAfter(options.Value.BidQueueTimeout);
+            try
+            {
+                return await lane.Commit.SubmitAsync(pending, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return TradingErrors.StoreBusy();
+            }
         }
-        catch (TimeoutException) when (pending.Abandon())
+        finally
         {
-            return TradingErrors.StoreBusy();
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested && pending.Abandon())
-        {
-            throw;
-        }
-        catch (TimeoutException)
-        {
-            // Taken up just now: its batch is running, so the answer comes soon.
-            return await pending.Reply.Task.WaitAsync(ct);
+            Exit(request.DealId, lane);
         }
     }
+
+    /// <summary>
+    /// The deal's lane, entered (counted as in use). A lane lives while it has users: the last one out removes it, so
+    /// closed auctions leave nothing behind. A lane being removed is never entered again: a caller who met it takes a
+    /// new one (only ever one live lane per deal, so one drain loop per deal in this process).
+    /// </summary>
+    private Lane Enter(Guid dealId)
+    {
+        while (true)
+        {
+            var lane = lanes.GetOrAdd(dealId, static (id, self) => new Lane(self.JudgeAsync, id, self.logger), this);
+            if (lane.TryEnter())
+            {
+                return lane;
+            }
+
+            lanes.TryRemove(new KeyValuePair<Guid, Lane>(dealId, lane)); // retired: make room for the next one
+        }
+    }
+
+    private void Exit(Guid dealId, Lane lane)
+    {
+        if (lane.Exit())
+        {
+            lanes.TryRemove(new KeyValuePair<Guid, Lane>(dealId, lane));
+        }
+    }
+
+    /// <summary>Tests and diagnostics: how many deals have a lane (one per deal with bids in flight).</summary>
+    internal int Lanes => lanes.Count;
 
     /// <summary>
     /// Tests: while held, bids queue on the deal but no batch starts; releasing starts one batch with all of them (up
@@ -78,33 +98,17 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     /// </summary>
     internal IAsyncDisposable Hold(Guid dealId)
     {
-        var lane = lanes.GetOrAdd(dealId, _ => new Lane());
-        SpinWait.SpinUntil(() =>
+        var lane = Enter(dealId);
+        var held = lane.Commit.Hold();
+        return new Release(() =>
         {
-            lock (lane)
-            {
-                if (lane.Draining)
-                {
-                    return false;
-                }
-
-                lane.Draining = true;
-                return true;
-            }
+            held.Dispose();
+            Exit(dealId, lane);
         });
-        return new Release(() => _ = Task.Run(() => DrainAsync(dealId, lane), CancellationToken.None));
     }
 
     /// <summary>Tests: how many bids wait on the deal (including ones their callers gave up, until a batch skips them).</summary>
-    internal int Queued(Guid dealId) => lanes.TryGetValue(dealId, out var lane) ? Count(lane) : 0;
-
-    private static int Count(Lane lane)
-    {
-        lock (lane)
-        {
-            return lane.Waiting.Count;
-        }
-    }
+    internal int Queued(Guid dealId) => lanes.TryGetValue(dealId, out var lane) ? lane.Commit.Queued : 0;
 
     private sealed class Release(Action release) : IAsyncDisposable
     {
@@ -115,59 +119,28 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    private async Task DrainAsync(Guid dealId, Lane lane)
+    /// <summary>One deal's group commit and the count of its users (-1: retired).</summary>
+    private sealed class Lane(Func<Guid, IReadOnlyList<Pending>, Task<IReadOnlyList<Result<BidReceipt>>>> judge, Guid dealId, ILogger log)
     {
-        while (true)
+        private int users;
+
+        public GroupCommit<Pending, Result<BidReceipt>> Commit { get; } = new(batch => judge(dealId, batch), MaxBatch, log);
+
+        public bool TryEnter()
         {
-            var batch = new List<Pending>();
-            lock (lane)
+            for (var u = Volatile.Read(ref users); u >= 0; u = Volatile.Read(ref users))
             {
-                while (batch.Count < MaxBatch && lane.Waiting.TryDequeue(out var p))
+                if (Interlocked.CompareExchange(ref users, u + 1, u) == u)
                 {
-                    if (p.Take())
-                    {
-                        batch.Add(p);
-                    }
-                }
-
-                if (batch.Count == 0)
-                {
-                    lane.Draining = false;
-                    return;
+                    return true;
                 }
             }
 
-            try
-            {
-                await JudgeAsync(dealId, batch);
-            }
-            catch (Exception ex)
-            {
-                if (batch.Count > 1)
-                {
-                    log.LogWarning(ex, "A batch of {Count} bids on deal {Deal} failed; retrying them one at a time", batch.Count, dealId);
-                }
-
-                foreach (var p in batch)
-                {
-                    try
-                    {
-                        if (batch.Count > 1)
-                        {
-                            await JudgeAsync(dealId, [p]);
-                        }
-                        else
-                        {
-                            p.Reply.TrySetException(ex);
-                        }
-                    }
-                    catch (Exception single)
-                    {
-                        p.Reply.TrySetException(single);
-                    }
-                }
-            }
+            return false;
         }
+
+        /// <summary>Leaves the lane; true if this was the last user and the lane is now retired.</summary>
+        public bool Exit() => Interlocked.Decrement(ref users) == 0 && Interlocked.CompareExchange(ref users, -1, 0) == 0;
     }
 
     /// <summary>
@@ -176,7 +149,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     /// table: through change tracking they cost more than the database (perf: EF's SaveChanges was the largest part of a
     /// judged bid). The deal itself stays tracked and is saved by EF, so its update is exactly what any other step writes.
     /// </summary>
-    private async Task JudgeAsync(Guid dealId, List<Pending> batch)
+    private async Task<IReadOnlyList<Result<BidReceipt>>> JudgeAsync(Guid dealId, IReadOnlyList<Pending> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -193,17 +166,28 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         await using (var tx = await DealUnit.BeginAsync(db, ct))
         {
             await DbLocks.AcquireAsync(db, DealUnit.LockKey(dealId), ct);
-            var deal = await db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == dealId, ct);
+            var deal = await DealById(db, dealId);
             var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
 
             // Read only: judging a bid changes the deal, never its bidders.
-            var bidders = deal is null ? [] : await db.Bidders.AsNoTracking().Where(b => b.DealId == dealId && bidderIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
+            var bidders = new Dictionary<Guid, Bidder>(bidderIds.Count);
+            if (deal is not null)
+            {
+                await foreach (var b in BiddersOf(db, dealId, bidderIds))
+                {
+                    bidders[b.Id] = b;
+                }
+            }
+
             var requestIds = batch.Select(p => p.Request.ClientRequestId).Distinct().ToList();
-            // Bidder and request id both constrained: the lookup walks the (deal, bidder, client request id) index
-            // instead of every bid of the deal.
-            var earlier = bidders.Count == 0 ? [] : await db.Bids.AsNoTracking()
-                .Where(b => b.DealId == dealId && bidderIds.Contains(b.BidderId) && requestIds.Contains(b.ClientRequestId)).ToListAsync(ct);
-            var known = earlier.ToDictionary(b => (b.BidderId, b.ClientRequestId));
+            var known = new Dictionary<(Guid BidderId, string ClientRequestId), Bid>(batch.Count);
+            if (bidders.Count > 0)
+            {
+                await foreach (var b in Replays(db, dealId, bidderIds, requestIds))
+                {
+                    known[(b.BidderId, b.ClientRequestId)] = b;
+                }
+            }
             var bids = new List<Bid>(batch.Count);
             var lines = new List<DealHistoryEntry>(batch.Count);
             var messages = new List<OutboxMessage>(batch.Count);
@@ -266,31 +250,22 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             }
         }
 
-        for (var i = 0; i < batch.Count; i++)
-        {
-            batch[i].Reply.TrySetResult(replies[i]);
-        }
+        return replies;
     }
 
-    private sealed class Lane
-    {
-        public Queue<Pending> Waiting { get; } = new();
+    // The batch's three reads, compiled once: a batch is small and frequent, and EF's per-execution query pipeline
+    // (parameter extraction, cache look-up by expression tree) was a visible part of it.
+    private static readonly Func<TradingDb, Guid, Task<Deal?>> DealById =
+        EF.CompileAsyncQuery((TradingDb db, Guid id) => db.Deals.IgnoreQueryFilters().FirstOrDefault(d => d.Id == id));
 
-        public bool Draining { get; set; }
-    }
+    private static readonly Func<TradingDb, Guid, List<Guid>, IAsyncEnumerable<Bidder>> BiddersOf =
+        EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> ids) => db.Bidders.AsNoTracking().Where(b => b.DealId == deal && ids.Contains(b.Id)));
 
-    private sealed class Pending(PlaceBid request, Actor actor)
-    {
-        private int state; // 0 waiting, 1 taken into a batch, 2 abandoned by its caller
+    // Bidder and request id both constrained: the look-up walks the (deal, bidder, client request id) index instead of
+    // every bid of the deal.
+    private static readonly Func<TradingDb, Guid, List<Guid>, List<string>, IAsyncEnumerable<Bid>> Replays =
+        EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> bidders, List<string> requests) =>
+            db.Bids.AsNoTracking().Where(b => b.DealId == deal && bidders.Contains(b.BidderId) && requests.Contains(b.ClientRequestId)));
 
-        public PlaceBid Request => request;
-
-        public Actor Actor => actor;
-
-        public TaskCompletionSource<Result<BidReceipt>> Reply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public bool Take() => Interlocked.CompareExchange(ref state, 1, 0) == 0;
-
-        public bool Abandon() => Interlocked.CompareExchange(ref state, 2, 0) == 0;
-    }
+    internal sealed record Pending(PlaceBid Request, Actor Actor);
 }

@@ -85,6 +85,40 @@ public sealed class BidSequencerTests
             Assert.Equal(bySequence[i].RefusalCode is null ? "BidAccepted" : "BidRefused", messages[i].EventType);
             Assert.Equal(actorOf[bySequence[i].BidderId], messages[i].ActorName);
         }
+
+        // Every caller has its answer, so the deal's lane is gone: closed auctions leave no lanes behind.
+        Assert.Equal(0, world.Platform.Services.GetRequiredService<BidSequencer>().Lanes);
+    }
+
+    [Fact]
+    public async Task A_deals_lane_goes_when_its_last_bid_is_answered_and_the_next_bid_gets_a_new_one_that_continues_the_sequence()
+    {
+        var (world, bidders) = await TradingWorld.TradingAsync(2);
+        await using var _ = world.Platform;
+        var sequencer = world.Platform.Services.GetRequiredService<BidSequencer>();
+        var actors = await ActorsAsync(world, bidders);
+        Task<Result<BidReceipt>> Bid(int i, Money amount, string id) =>
+            world.Platform.RunAsync(actors[i], sp => sp.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(world.Deal, bidders[i], amount, id)));
+
+        Task<Result<BidReceipt>> first;
+        await using (sequencer.Hold(world.Deal))
+        {
+            first = Bid(0, TradingWorld.Listing, "one");
+            await QueuedAsync(sequencer, world.Deal, 1);
+            Assert.Equal(1, sequencer.Lanes); // held and in use: kept
+        }
+
+        Assert.Equal(1, Make.Ok(await first).Sequence);
+        Assert.Equal(0, sequencer.Lanes);
+
+        // Bids racing the removal of the lane: each one is judged exactly once, in one sequence.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 20).Select(k => Task.Run(() => Bid(k % 2, TradingWorld.Listing + new Money(TradingWorld.Step.Fen * (k + 1)), "r" + k))));
+        Assert.All(racing, r => Assert.True(r.IsSuccess, r.Error?.ToString()));
+        Assert.Equal(0, sequencer.Lanes);
+        var stored = await world.BidsAsync();
+        Assert.Equal(21, stored.Count);
+        Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), stored.Select(b => b.Sequence).Order());
+        Assert.Equal(racing.Select(r => r.Value.BidId).Append(Make.Ok(await first).BidId).Order(), stored.Select(b => b.Id).Order());
     }
 
     [Fact]

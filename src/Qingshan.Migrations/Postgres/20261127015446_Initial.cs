@@ -207,7 +207,9 @@ namespace Qingshan.Migrations.Postgres
                     attachment_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     recorded_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ledger_entry_id = table.Column<long>(type: "bigint", nullable: true)
+                    ledger_entry_id = table.Column<long>(type: "bigint", nullable: true),
+                    refused_code = table.Column<string>(type: "text", nullable: true),
+                    refused_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

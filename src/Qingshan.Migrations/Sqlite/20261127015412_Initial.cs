@@ -201,7 +201,9 @@ namespace Qingshan.Migrations.Sqlite
                     attachment_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     recorded_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    ledger_entry_id = table.Column<long>(type: "INTEGER", nullable: true)
+                    ledger_entry_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    refused_code = table.Column<string>(type: "TEXT", nullable: true),
+                    refused_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
