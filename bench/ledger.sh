@@ -14,7 +14,7 @@
 # The anchors are what they are: sqlite-tpcb-cs one transaction per commit (SQLite admits one writer), pgbench with
 # 2 clients and with CLIENTS clients; the ratio is taken against the higher pgbench figure.
 # The audit writer runs during the ledger run (once a second, like the app's dispatcher); its share is printed
-# (AUDIT=off leaves it out, to see what it costs).
+# (AUDIT=off leaves it out, to see what it costs; AUDIT_BATCH=N sets the audit writer's rows per transaction).
 # Usage: bash bench/ledger.sh [SECONDS=15] [sqlite|postgres|both] [CLIENTS=32]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -35,7 +35,7 @@ if [ "$WHICH" != postgres ]; then
   echo "$line"; anchor=$(sed -n 's/.*= \([0-9]*\) TPS.*/\1/p' <<<"$line")
   echo "== SQLite ledger postings (${C} clients, ${T}s)"
   rm -f /tmp/qingshan-ledger-bench.db /tmp/qingshan-ledger-bench.db-wal /tmp/qingshan-ledger-bench.db-shm
-  out=$(timeout $((T + 120)) dotnet "$BENCH" --provider sqlite --connection "Data Source=/tmp/qingshan-ledger-bench.db" --seconds "$T" --clients "$C" --audit "${AUDIT:-on}")
+  out=$(timeout $((T + 120)) dotnet "$BENCH" --provider sqlite --connection "Data Source=/tmp/qingshan-ledger-bench.db" --seconds "$T" --clients "$C" --audit "${AUDIT:-on}" --audit-batch "${AUDIT_BATCH:-0}")
   echo "$out" | grep -v '^RESULT'; ours=$(sed -n 's/^RESULT //p' <<<"$out")
   rm -f /tmp/qingshan-ledger-bench.db /tmp/qingshan-ledger-bench.db-wal /tmp/qingshan-ledger-bench.db-shm
   echo "SQLite: ledger $ours postings/s vs anchor $anchor TPS = $(ratio "$ours" "$anchor") (goal ≥ 50 %)"
@@ -58,7 +58,7 @@ if [ "$WHICH" != sqlite ]; then
   echo "$line"; anchorc=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$line")
   anchor=$(awk -v a="$anchor" -v b="$anchorc" 'BEGIN { print (a > b ? a : b) }')
   echo "== PostgreSQL ledger postings (${C} clients, ${T}s)"
-  out=$(timeout $((T + 120)) dotnet "$BENCH" --provider postgres --connection "Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$L" --seconds "$T" --clients "$C" --audit "${AUDIT:-on}")
+  out=$(timeout $((T + 120)) dotnet "$BENCH" --provider postgres --connection "Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$L" --seconds "$T" --clients "$C" --audit "${AUDIT:-on}" --audit-batch "${AUDIT_BATCH:-0}")
   echo "$out" | grep -v '^RESULT'; ours=$(sed -n 's/^RESULT //p' <<<"$out")
   echo "PostgreSQL: ledger $ours postings/s vs anchor $anchor TPS (the higher pgbench) = $(ratio "$ours" "$anchor") (goal ≥ 50 %)"
 fi

@@ -138,6 +138,8 @@ static TimeSpan ServerCpu(string database)
 }
 
 var perRound = entries / rounds;
+var locked0 = writer.Locked;
+var counts0 = writer.LockedCounts;
 double wall = 0;
 TimeSpan cpu = TimeSpan.Zero, server = TimeSpan.Zero;
 long appended = 0;
@@ -159,5 +161,7 @@ for (var r = 0; r < rounds; r++)
 var size = await writer.ReadAsync(log => log.Size);
 var serverText = pgDatabase.Length > 0 ? string.Create(inv, $", server backend CPU {server.TotalMicroseconds / appended:F0} µs/entry") : "";
 Console.WriteLine(string.Create(inv, $"audit writer {provider}: {appended} entries in {rounds} dispatches, {wall:F2} s = {appended / wall:F0} entries/s; wall {1e6 * wall / appended:F0} µs/entry, writer CPU {cpu.TotalMicroseconds / appended:F0} µs/entry{serverText}; log size {size}"));
+var locked = (writer.Locked - locked0).TotalSeconds;
+Console.WriteLine(string.Create(inv, $"write transaction held {locked:F2} s of the {wall:F2} s ({100 * locked / wall:F0} %) in {writer.LockedCounts.Transactions - counts0.Transactions} transactions = {1e6 * locked / appended:F1} µs per entry"));
 Console.WriteLine(string.Create(inv, $"RESULT {appended / wall:F0}"));
 return 0;

@@ -15,7 +15,7 @@ using Qingshan.Platform;
 // PostEntryHandler, i.e. the ledger's group commit (LedgerGroupCommit): whatever is waiting is written as one ledger
 // transaction. Meanwhile the audit writer moves the outbox rows into the tamper-evident log once a second, as the app's
 // AuditDispatcher does; its share of the time is reported (the audit append must not dominate).
-// Usage: Qingshan.LedgerBench --provider sqlite|postgres --connection CS [--seconds 15] [--accounts 2000] [--clients 32] [--audit on|off] [--warmup-seconds 15]
+// Usage: Qingshan.LedgerBench --provider sqlite|postgres --connection CS [--seconds 15] [--accounts 2000] [--clients 32] [--audit on|off] [--audit-batch N] [--warmup-seconds 15]
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 var provider = Arg("--provider", "sqlite") == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
@@ -31,7 +31,8 @@ await SchemaDb.MigrateAsync(options);
 var services = new ServiceCollection();
 services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
 services.AddSingleton(TimeProvider.System);
-services.AddQingshanPlatform(options);
+var auditBatch = int.Parse(Arg("--audit-batch", "0"), inv); // 0: the default AuditOptions.BatchSize
+services.AddQingshanPlatform(options, audit: auditBatch > 0 ? new Qingshan.Audit.Store.AuditOptions { BatchSize = auditBatch } : null);
 await using var sp = services.BuildServiceProvider();
 
 var deals = Enumerable.Range(0, accounts).Select(_ => Guid.CreateVersion7()).ToArray();
@@ -128,6 +129,8 @@ var batchesAtStart = group.Batches;
 var busyAtStart = group.Busy;
 var auditedAtStart = Interlocked.Read(ref audited);
 var auditTicksAtStart = Interlocked.Read(ref auditBusyTicks);
+var auditLockedAtStart = auditWriter.Locked;
+var auditCountsAtStart = auditWriter.LockedCounts;
 var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(() => Worker(i, TimeSpan.FromSeconds(seconds), true))));
 var elapsed = total.Elapsed.TotalSeconds;
 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalMilliseconds;
@@ -136,6 +139,8 @@ var batchesAtEnd = group.Batches;
 var busy = (group.Busy - busyAtStart).TotalSeconds;
 var auditedInRun = Interlocked.Read(ref audited) - auditedAtStart;
 var auditBusy = Stopwatch.GetElapsedTime(0, Interlocked.Read(ref auditBusyTicks) - auditTicksAtStart).TotalSeconds;
+var auditLocked = (auditWriter.Locked - auditLockedAtStart).TotalSeconds;
+var auditCounts = auditWriter.LockedCounts;
 await stop.CancelAsync();
 await auditTask;
 if (audit)
@@ -144,6 +149,8 @@ if (audit)
     var rest = await auditWriter.DispatchPendingAsync();
     var drain = Stopwatch.GetElapsedTime(t0).TotalSeconds;
     Console.WriteLine(string.Create(inv, $"audit log: {auditedInRun} entries appended during the run in {auditBusy:F1} s of writer time ({100 * auditBusy / elapsed:F0} % of the run), backlog {rest} appended after it in {drain:F1} s; {(auditedInRun + rest) / Math.Max(auditBusy + drain, 1e-9):F0} entries/s when appending"));
+    var lockedEntries = auditCounts.Entries - auditCountsAtStart.Entries;
+    Console.WriteLine(string.Create(inv, $"audit log: the writer held the database's write transaction {auditLocked:F2} s during the run ({100 * auditLocked / elapsed:F1} % of it) in {auditCounts.Transactions - auditCountsAtStart.Transactions} transactions, {1e6 * auditLocked / Math.Max(1, lockedEntries):F1} µs per entry logged"));
 }
 
 var all = results.SelectMany(r => r.Latencies).Order().ToList();

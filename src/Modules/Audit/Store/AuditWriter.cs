@@ -39,7 +39,8 @@ public sealed class AuditOptions
 
     /// <summary>
     /// Outbox rows logged per transaction. Larger batches cost fewer commits per entry but hold the database's write lock
-    /// longer (SQLite has one writer: the ledger waits meanwhile).
+    /// longer at a time (SQLite has one writer: the ledger waits meanwhile; a batch is prepared without the lock, so only
+    /// its inserts, UPDATE and commit count). 250 and 500 measured no better for the ledger than 1,000 (docs/benchmarks.md).
     /// </summary>
     public int BatchSize { get; set; } = 1000;
 }
@@ -50,12 +51,20 @@ public sealed class AuditOptions
 /// checkpoints. One instance per process; across processes the database lock serialises writers.
 /// </summary>
 /// <remarks>
-/// Per batch (one transaction, under the lock): the pending outbox rows are read untracked, in id order; the committed
-/// tree size is looked up by the highest seq (an index seek, not a count) and the in-memory tree is rebuilt from the
-/// stored nodes when it differs (another process appended, or a commit failed); the payloads are wrapped and
-/// canonicalised in one pass; entries and nodes are inserted as multi-row INSERTs; the rows are marked dispatched by
-/// one UPDATE naming their ids (never an id range: on PostgreSQL a lower id can commit after a higher one was read).
-/// The last batch of a dispatch also signs the checkpoint when one is due.
+/// Per batch, first without the write lock (on SQLite the database's one write lock, which the ledger's group commit and
+/// every other writer wait for): the committed tree size is looked up by the highest seq (an index seek, not a count) and
+/// the in-memory tree is rebuilt from the stored nodes when it differs (another process appended); the pending outbox rows
+/// are read untracked, in id order; the payloads are wrapped and canonicalised in one pass, the entries chained and
+/// hashed and the new Merkle nodes computed on top of the committed tree without changing it; in the last batch of a
+/// dispatch a due checkpoint is signed. Then, in one transaction under the lock: the committed size (and, with a
+/// checkpoint, the last checkpoint's size) must still be the one the batch was prepared on; entries and nodes are inserted
+/// as multi-row INSERTs; the rows are marked dispatched by one UPDATE naming their ids (never an id range: on PostgreSQL a
+/// lower id can commit after a higher one was read), which must mark every one; the checkpoint is stored; commit. Only
+/// then do the new nodes join the in-memory tree. When anything disagrees the transaction rolls back and the batch is
+/// redone with the lock held throughout, from the store as it is (so a writer that keeps being overtaken still progresses).
+/// A row missing from the prepared read (not yet committed, or committed later with a lower id) stays pending for the next
+/// batch: every write that dispatches rows also moves the tail, so a batch never logs a row another writer logged.
+/// </remarks>
 /// </remarks>
 public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider clock)
 {
@@ -63,8 +72,21 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
     private AuditLog? log;
     private MemoryMerkleNodeStore? store;
     private CheckpointSigner? signer;
+    private long lockedTicks;
+    private long lockedTransactions;
+    private long lockedEntries;
+    private long overtaken;
 
     public AuditOptions Options => options.Value;
+
+    /// <summary>
+    /// How long this writer has held the database's write transaction, summed (from the moment it was begun — on SQLite
+    /// the one write lock of the file — to commit or rollback). Meanwhile every other writer of the database waits.
+    /// </summary>
+    public TimeSpan Locked => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref lockedTicks));
+
+    /// <summary>Write transactions this writer has begun, and the entries they committed.</summary>
+    public (long Transactions, long Entries) LockedCounts => (Interlocked.Read(ref lockedTransactions), Interlocked.Read(ref lockedEntries));
 
     public CheckpointSigner Signer => signer ??= new CheckpointSigner(Options.KeyName, LoadOrCreateKey());
 
@@ -84,10 +106,41 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         }
     }
 
+    /// <summary>Batches whose log moved between preparation and lock (another process appended or signed), redone under the lock.</summary>
+    public long Overtaken => Interlocked.Read(ref overtaken);
+
     /// <summary>An outbox row as the writer reads it (untracked).</summary>
     private sealed record Pending(long Id, DateTimeOffset OccurredAt, string Module, string EventType, string ObjectId, string? RegionCode, string ActorId, string ActorName, string? IpAddress, string Payload);
 
-    /// <summary>Logs up to <paramref name="batch"/> pending rows in one transaction; <c>last</c> when fewer were pending (then a due checkpoint is signed in it too).</summary>
+    /// <summary>
+    /// A batch made ready for the write transaction: its rows, the tree they grow (not yet the committed tree) and the
+    /// checkpoint to store, and what the log looked like when it was prepared (confirmed under the lock).
+    /// </summary>
+    private sealed class Prepared
+    {
+        public required PendingNodes Tree { get; init; }
+
+        public required List<AuditEntryRow> Entries { get; init; }
+
+        public required List<long> OutboxIds { get; init; }
+
+        /// <summary>The tree size the entries follow (their first seq).</summary>
+        public long BaseSize => Tree.BaseLeaves;
+
+        /// <summary>Tree size of the last stored checkpoint when the due checkpoint was judged (-1: none).</summary>
+        public long BaseCheckpoint { get; init; } = -1;
+
+        public AuditCheckpointRow? Checkpoint { get; init; }
+
+        /// <summary>Fewer rows were pending than asked for: the dispatch ends with this batch.</summary>
+        public bool Last { get; init; }
+    }
+
+    /// <summary>
+    /// Logs up to <paramref name="batch"/> pending rows in one transaction; <c>last</c> when fewer were pending (then a
+    /// due checkpoint is signed and stored in it too). Prepared outside the write lock, then confirmed and written under it;
+    /// when the log moved in between, redone under the lock from the store as it is.
+    /// </summary>
     private async Task<(int Count, bool Last)> DispatchBatchAsync(int batch, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
@@ -95,80 +148,20 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
-            await using var tx = await WriteTransaction.BeginAsync(db, ct);
-            await DbLocks.AcquireAsync(db, "audit.log", ct);
-            var pending = await db.Outbox.AsNoTracking().Where(m => m.DispatchedAt == null).OrderBy(m => m.Id).Take(batch)
-                .Select(m => new Pending(m.Id, m.OccurredAt, m.Module, m.EventType, m.ObjectId, m.RegionCode, m.ActorId, m.ActorName, m.IpAddress, m.Payload))
-                .ToListAsync(ct);
-            var last = pending.Count < batch;
-            var current = await LoadAsync(db, ct);
-            if (pending.Count == 0)
+            var prepared = await PrepareAsync(db, batch, checkpoint: true, force: false, locked: false, ct);
+            if (prepared is null)
             {
-                if (await CheckpointIfDueAsync(db, current, force: false, ct) is not null)
-                {
-                    await tx.CommitAsync(ct);
-                }
-
                 return (0, true);
             }
 
-            var recording = new RecordingStore(store!);
-            var writer = new AuditLog(Options.Origin, Options.HashAlgorithm, recording, clock);
-            try
+            if (await TryCommitAsync(db, prepared, ct))
             {
-                var now = clock.GetUtcNow();
-                var entries = new List<AuditEntryRow>(pending.Count);
-                var payloads = new PayloadWriter();
-                foreach (var message in pending)
-                {
-                    var record = writer.AppendCanonical(new AuditEvent(
-                        message.ActorName.Length > 0 ? message.ActorName : message.ActorId,
-                        message.RegionCode ?? "",
-                        message.Module + "." + message.EventType,
-                        message.ObjectId,
-                        payloads.Write(message)));
-                    entries.Add(new AuditEntryRow
-                    {
-                        Seq = record.Entry.Seq,
-                        Timestamp = record.Entry.Timestamp,
-                        Actor = record.Entry.Actor,
-                        Region = record.Entry.Region,
-                        EventType = record.Entry.EventType,
-                        ObjectId = record.Entry.ObjectId,
-                        Payload = record.Entry.Payload,
-                        PreviousHash = record.Entry.PreviousHash,
-                        LeafHash = record.LeafHash,
-                        OutboxId = message.Id,
-                    });
-                }
-
-                var nodes = recording.Added.ConvertAll(n => new AuditNodeRow { Level = n.Level, Index = n.Index, Hash = n.Hash });
-                await db.InsertAsync(entries, ct);
-                await db.InsertAsync(nodes, ct);
-                var ids = pending.ConvertAll(m => m.Id);
-                var marked = await db.Outbox.Where(m => ids.Contains(m.Id) && m.DispatchedAt == null)
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.DispatchedAt, now), ct);
-                if (marked != ids.Count)
-                {
-                    throw new InvalidOperationException($"marked {marked} of {ids.Count} outbox rows dispatched: another writer logged them without the lock");
-                }
-
-                if (last)
-                {
-                    await CheckpointIfDueAsync(db, writer, force: false, ct);
-                }
-
-                await tx.CommitAsync(ct);
-                log = writer;
-                return (pending.Count, last);
+                return (prepared.Entries.Count, prepared.Last);
             }
-            catch
-            {
-                // The in-memory tree saw nodes that never committed: rebuild it from the database next time.
-                log = null;
-                store = null;
-                throw;
-            }
+
+            Interlocked.Increment(ref overtaken);
+            prepared = await CommitUnderLockAsync(db, batch, force: false, ct);
+            return prepared is null ? (0, true) : (prepared.Entries.Count, prepared.Last);
         }
         finally
         {
@@ -184,15 +177,19 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
-            await using var tx = await WriteTransaction.BeginAsync(db, ct);
-            await DbLocks.AcquireAsync(db, "audit.log", ct);
-            var note = await CheckpointIfDueAsync(db, await LoadAsync(db, ct), force, ct);
-            if (note is not null)
+            var prepared = await PrepareAsync(db, 0, checkpoint: true, force, locked: false, ct);
+            if (prepared is null)
             {
-                await tx.CommitAsync(ct);
+                return null;
             }
 
-            return note;
+            if (!await TryCommitAsync(db, prepared, ct))
+            {
+                Interlocked.Increment(ref overtaken);
+                prepared = await CommitUnderLockAsync(db, 0, force, ct);
+            }
+
+            return prepared?.Checkpoint?.Note;
         }
         finally
         {
@@ -200,27 +197,152 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         }
     }
 
-    /// <summary>Adds a signed checkpoint of <paramref name="current"/> to the caller's transaction when one is due.</summary>
-    private async Task<string?> CheckpointIfDueAsync(AuditDb db, AuditLog current, bool force, CancellationToken ct)
+    /// <summary>
+    /// Everything a batch needs that does not need the write lock: the committed tree (rebuilt from the stored nodes when
+    /// another process appended), up to <paramref name="take"/> pending rows read untracked in id order, their payloads
+    /// wrapped and canonicalised, the entries chained and hashed and the new Merkle nodes computed on a
+    /// <see cref="PendingNodes"/> over the committed tree (which stays as it is), and — when <paramref name="checkpoint"/>
+    /// and this is the dispatch's last batch — the due checkpoint signed. Null when there is nothing to write.
+    /// </summary>
+    private async Task<Prepared?> PrepareAsync(AuditDb db, int take, bool checkpoint, bool force, bool locked, CancellationToken ct)
     {
-        if (current.Size == 0)
+        await LoadAsync(db, locked, ct);
+        var pending = take == 0
+            ? []
+            : await db.Outbox.AsNoTracking().Where(m => m.DispatchedAt == null).OrderBy(m => m.Id).Take(take)
+                .Select(m => new Pending(m.Id, m.OccurredAt, m.Module, m.EventType, m.ObjectId, m.RegionCode, m.ActorId, m.ActorName, m.IpAddress, m.Payload))
+                .ToListAsync(ct);
+        var last = pending.Count < take || take == 0;
+        var tree = new PendingNodes(store!);
+        var writer = new AuditLog(Options.Origin, Options.HashAlgorithm, tree, clock);
+        var entries = new List<AuditEntryRow>(pending.Count);
+        var payloads = new PayloadWriter();
+        foreach (var message in pending)
+        {
+            var record = writer.AppendCanonical(new AuditEvent(
+                message.ActorName.Length > 0 ? message.ActorName : message.ActorId,
+                message.RegionCode ?? "",
+                message.Module + "." + message.EventType,
+                message.ObjectId,
+                payloads.Write(message)));
+            entries.Add(new AuditEntryRow
+            {
+                Seq = record.Entry.Seq,
+                Timestamp = record.Entry.Timestamp,
+                Actor = record.Entry.Actor,
+                Region = record.Entry.Region,
+                EventType = record.Entry.EventType,
+                ObjectId = record.Entry.ObjectId,
+                Payload = record.Entry.Payload,
+                PreviousHash = record.Entry.PreviousHash,
+                LeafHash = record.LeafHash,
+                OutboxId = message.Id,
+            });
+        }
+
+        var (baseCheckpoint, signed) = checkpoint && last ? await DueCheckpointAsync(db, writer, force, ct) : (-1, null);
+        if (entries.Count == 0 && signed is null)
         {
             return null;
         }
 
+        return new Prepared
+        {
+            Tree = tree,
+            Entries = entries,
+            OutboxIds = pending.ConvertAll(m => m.Id),
+            BaseCheckpoint = baseCheckpoint,
+            Checkpoint = signed,
+            Last = last,
+        };
+    }
+
+    /// <summary>The signed checkpoint of <paramref name="tree"/> when one is due (or always, with <paramref name="force"/>), and the size of the last one stored.</summary>
+    private async Task<(long Last, AuditCheckpointRow? Signed)> DueCheckpointAsync(AuditDb db, AuditLog tree, bool force, CancellationToken ct)
+    {
         var last = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).Select(c => new { c.TreeSize, c.SignedAt }).FirstOrDefaultAsync(ct);
+        var lastSize = last?.TreeSize ?? -1;
+        if (tree.Size == 0)
+        {
+            return (lastSize, null);
+        }
+
         var now = clock.GetUtcNow();
-        var due = last is null || (current.Size > last.TreeSize && (force || current.Size - last.TreeSize >= Options.CheckpointEvery || now - last.SignedAt >= Options.CheckpointInterval));
+        var due = last is null || (tree.Size > last.TreeSize && (force || tree.Size - last.TreeSize >= Options.CheckpointEvery || now - last.SignedAt >= Options.CheckpointInterval));
         if (!due)
         {
+            return (lastSize, null);
+        }
+
+        var signed = Signer.Sign(tree.TakeCheckpoint());
+        return (lastSize, new AuditCheckpointRow { TreeSize = tree.Size, RootHash = signed.Checkpoint.RootHash, SignedAt = now, Note = signed.ToText() });
+    }
+
+    /// <summary>
+    /// Under the write lock: confirms the log is still the one <paramref name="prepared"/> was built on — the committed
+    /// size (<c>MAX(seq)+1</c>, an index seek), the last checkpoint when one is to be stored, and afterwards that every
+    /// outbox row was still undispatched — then writes it and commits, and only then adds its nodes to the in-memory tree.
+    /// False, with everything rolled back, when anything disagrees (another process appended or signed in between).
+    /// </summary>
+    private async Task<bool> TryCommitAsync(AuditDb db, Prepared prepared, CancellationToken ct)
+    {
+        await using var tx = await LockedTransaction.BeginAsync(this, db, ct);
+        if (await CommittedSizeAsync(db, ct) != prepared.BaseSize
+            || (prepared.Checkpoint is not null && (await db.Checkpoints.MaxAsync(c => (long?)c.TreeSize, ct) ?? -1) != prepared.BaseCheckpoint)
+            || !await WriteAsync(db, prepared, ct))
+        {
+            return false;
+        }
+
+        await tx.CommitAsync(prepared, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The batch redone with the write lock held throughout (its log moved while it was prepared outside): the tree, the
+    /// pending rows and the due checkpoint as they are now; nothing can move meanwhile. Null when nothing was to be written.
+    /// </summary>
+    private async Task<Prepared?> CommitUnderLockAsync(AuditDb db, int take, bool force, CancellationToken ct)
+    {
+        await using var tx = await LockedTransaction.BeginAsync(this, db, ct);
+        var prepared = await PrepareAsync(db, take, checkpoint: true, force, locked: true, ct);
+        if (prepared is null)
+        {
             return null;
         }
 
-        var signed = Signer.Sign(current.TakeCheckpoint());
-        var note = signed.ToText();
-        db.Checkpoints.Add(new AuditCheckpointRow { TreeSize = current.Size, RootHash = signed.Checkpoint.RootHash, SignedAt = now, Note = note });
-        await db.SaveChangesAsync(ct);
-        return note;
+        if (!await WriteAsync(db, prepared, ct))
+        {
+            throw new InvalidOperationException($"outbox rows read under the audit log's lock were dispatched meanwhile: another writer logged them without the lock");
+        }
+
+        await tx.CommitAsync(prepared, ct);
+        return prepared;
+    }
+
+    /// <summary>Inserts the entries, nodes and checkpoint and marks the rows dispatched; false when not every row was still undispatched.</summary>
+    private async Task<bool> WriteAsync(AuditDb db, Prepared prepared, CancellationToken ct)
+    {
+        if (prepared.Entries.Count > 0)
+        {
+            await db.InsertAsync(prepared.Entries, ct);
+            await db.InsertAsync(prepared.Tree.Added, ct);
+            var ids = prepared.OutboxIds;
+            var now = clock.GetUtcNow();
+            var marked = await db.Outbox.Where(m => ids.Contains(m.Id) && m.DispatchedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.DispatchedAt, now), ct);
+            if (marked != ids.Count)
+            {
+                return false;
+            }
+        }
+
+        if (prepared.Checkpoint is not null)
+        {
+            await db.InsertAsync([prepared.Checkpoint], ct);
+        }
+
+        return true;
     }
 
     /// <summary>Runs a read against the committed tree (proofs, roots) under the writer's lock.</summary>
@@ -230,7 +352,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            return read(await LoadAsync(scope.ServiceProvider.GetRequiredService<AuditDb>(), ct));
+            return read(await LoadAsync(scope.ServiceProvider.GetRequiredService<AuditDb>(), locked: false, ct));
         }
         finally
         {
@@ -238,31 +360,40 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         }
     }
 
+    /// <summary>The committed tree size: the highest seq + 1 (seq is gapless; an index seek, not a count).</summary>
+    private static async Task<long> CommittedSizeAsync(AuditDb db, CancellationToken ct) =>
+        (await db.Entries.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
+
     /// <summary>
-    /// The tree as committed: the one in memory when its size is the stored one (seq is gapless, so the highest seq + 1,
-    /// an index seek), else rebuilt from the stored nodes.
+    /// The tree as committed: the one in memory when its size is the stored one, else rebuilt from the stored nodes.
+    /// Under the write lock (<paramref name="locked"/>) the rebuilt tree must have exactly that size; outside it another
+    /// process may commit between the two reads, so the rebuilt tree may be larger (the nodes are read by one statement,
+    /// one snapshot, so it is a tree as committed at some moment; the write confirms the size under the lock).
     /// </summary>
-    private async Task<AuditLog> LoadAsync(AuditDb db, CancellationToken ct)
+    private async Task<AuditLog> LoadAsync(AuditDb db, bool locked, CancellationToken ct)
     {
-        var committed = (await db.Entries.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
+        var committed = await CommittedSizeAsync(db, ct);
         if (log is not null && store is not null && store.LeafCount == committed)
         {
             return log;
         }
 
         // Rebuild from the committed nodes (about 2n hashes held in memory).
-        store = new MemoryMerkleNodeStore();
+        log = null;
+        var rebuilt = new MemoryMerkleNodeStore();
         await foreach (var node in db.Nodes.AsNoTracking().OrderBy(n => n.Level).ThenBy(n => n.Index).AsAsyncEnumerable().WithCancellation(ct))
         {
-            store.AddNode(node.Level, node.Index, node.Hash);
+            rebuilt.AddNode(node.Level, node.Index, node.Hash);
         }
 
-        log = new AuditLog(Options.Origin, Options.HashAlgorithm, store, clock);
-        if (log.Size != committed)
+        if (locked ? rebuilt.LeafCount != committed : rebuilt.LeafCount < committed)
         {
-            throw new InvalidOperationException($"audit tree holds {log.Size} leaves but the highest stored seq is {committed - 1}");
+            store = null;
+            throw new InvalidOperationException($"audit tree holds {rebuilt.LeafCount} leaves but the highest stored seq is {committed - 1}");
         }
 
+        store = rebuilt;
+        log = new AuditLog(Options.Origin, Options.HashAlgorithm, store, clock);
         return log;
     }
 
@@ -352,19 +483,132 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
         return Sm2PrivateKey.Generate();
     }
 
-    /// <summary>Passes nodes to the in-memory tree and remembers them so they are inserted with the entries.</summary>
-    private sealed class RecordingStore(MemoryMerkleNodeStore inner) : IMerkleNodeStore
+    /// <summary>
+    /// The audit log's write transaction (the store's write lock, plus the advisory lock <c>audit.log</c> on PostgreSQL),
+    /// timed from begin to commit or rollback into <see cref="Locked"/>. The prepared nodes join the in-memory tree only
+    /// after the commit succeeded; any failure before leaves that tree as committed.
+    /// </summary>
+    private sealed class LockedTransaction : IAsyncDisposable
     {
-        public List<(int Level, long Index, byte[] Hash)> Added { get; } = [];
+        private readonly AuditWriter writer;
+        private readonly WriteTransaction tx;
+        private readonly long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        private long entries;
 
-        public long LeafCount => inner.LeafCount;
+        private LockedTransaction(AuditWriter writer, WriteTransaction tx)
+        {
+            this.writer = writer;
+            this.tx = tx;
+        }
 
-        public byte[] GetNode(int level, long index) => inner.GetNode(level, index);
+        public static async Task<LockedTransaction> BeginAsync(AuditWriter writer, AuditDb db, CancellationToken ct)
+        {
+            var locked = new LockedTransaction(writer, await WriteTransaction.BeginAsync(db, ct));
+            try
+            {
+                await DbLocks.AcquireAsync(db, "audit.log", ct);
+                return locked;
+            }
+            catch
+            {
+                await locked.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async Task CommitAsync(Prepared prepared, CancellationToken ct)
+        {
+            await tx.CommitAsync(ct);
+            entries = prepared.Entries.Count;
+            try
+            {
+                prepared.Tree.Commit();
+            }
+            catch
+            {
+                // Should not happen (the gate keeps the tree to this writer); rebuild from the database next time.
+                writer.log = null;
+                writer.store = null;
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await tx.DisposeAsync();
+            }
+            finally
+            {
+                Interlocked.Add(ref writer.lockedTicks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+                Interlocked.Increment(ref writer.lockedTransactions);
+                Interlocked.Add(ref writer.lockedEntries, entries);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The nodes a prepared batch adds, on top of the committed in-memory tree, which they join by <see cref="Commit"/>
+    /// only once the batch committed; a batch rolled back or overtaken is simply dropped. For n leaves the committed tree
+    /// holds n >> level nodes on each level, so this keeps each level's new nodes from index n >> level on.
+    /// </summary>
+    private sealed class PendingNodes(MemoryMerkleNodeStore committed) : IMerkleNodeStore
+    {
+        private readonly List<List<byte[]>> levels = [];
+
+        public long BaseLeaves { get; } = committed.LeafCount;
+
+        /// <summary>The new nodes in the order they were computed, as rows to insert.</summary>
+        public List<AuditNodeRow> Added { get; } = [];
+
+        public long LeafCount => BaseLeaves + (levels.Count == 0 ? 0 : levels[0].Count);
+
+        public byte[] GetNode(int level, long index)
+        {
+            var first = BaseLeaves >> level;
+            if (index < first)
+            {
+                return committed.GetNode(level, index);
+            }
+
+            if (level >= levels.Count || index - first >= levels[level].Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index), $"node ({level}, {index}) is not stored");
+            }
+
+            return levels[level][(int)(index - first)];
+        }
 
         public void AddNode(int level, long index, byte[] hash)
         {
-            inner.AddNode(level, index, hash);
-            Added.Add((level, index, hash));
+            ArgumentNullException.ThrowIfNull(hash);
+            while (levels.Count <= level)
+            {
+                levels.Add([]);
+            }
+
+            if (index != (BaseLeaves >> level) + levels[level].Count)
+            {
+                throw new InvalidOperationException($"node ({level}, {index}) added out of order");
+            }
+
+            levels[level].Add(hash);
+            Added.Add(new AuditNodeRow { Level = level, Index = index, Hash = hash });
+        }
+
+        /// <summary>Adds the new nodes to the committed tree (after the batch committed), in the order they were computed.</summary>
+        public void Commit()
+        {
+            if (committed.LeafCount != BaseLeaves)
+            {
+                throw new InvalidOperationException($"the in-memory audit tree grew from {BaseLeaves} to {committed.LeafCount} leaves while a batch was prepared on it");
+            }
+
+            foreach (var node in Added)
+            {
+                committed.AddNode(node.Level, node.Index, node.Hash);
+            }
         }
     }
 }
