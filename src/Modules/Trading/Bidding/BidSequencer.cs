@@ -185,14 +185,15 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         await using (var tx = await DealUnit.BeginAsync(db, ct))
         {
             await DbLocks.AcquireAsync(db, DealUnit.LockKey(dealId), ct);
-            var deal = await DealById(db, dealId);
+            var q = BatchQueries.For(db);
+            var deal = await q.DealById(db, dealId);
             var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
 
             // Read only: judging a bid changes the deal, never its bidders.
             var bidders = new Dictionary<Guid, Bidder>(bidderIds.Count);
             if (deal is not null)
             {
-                await foreach (var b in BiddersOf(db, dealId, bidderIds))
+                await foreach (var b in q.BiddersOf(db, dealId, bidderIds))
                 {
                     bidders[b.Id] = b;
                 }
@@ -202,7 +203,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             var known = new Dictionary<(Guid BidderId, string ClientRequestId), Bid>(batch.Count);
             if (bidders.Count > 0)
             {
-                await foreach (var b in Replays(db, dealId, bidderIds, requestIds))
+                await foreach (var b in q.Replays(db, dealId, bidderIds, requestIds))
                 {
                     known[(b.BidderId, b.ClientRequestId)] = b;
                 }
@@ -272,19 +273,29 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         return replies;
     }
 
-    // The batch's three reads, compiled once: a batch is small and frequent, and EF's per-execution query pipeline
-    // (parameter extraction, cache look-up by expression tree) was a visible part of it.
-    private static readonly Func<TradingDb, Guid, Task<Deal?>> DealById =
-        EF.CompileAsyncQuery((TradingDb db, Guid id) => db.Deals.IgnoreQueryFilters().FirstOrDefault(d => d.Id == id));
+    /// <summary>
+    /// The batch's three reads, compiled once per model: a batch is small and frequent, and EF's per-execution query
+    /// pipeline (parameter extraction, cache look-up by expression tree) was a visible part of it. A compiled query binds
+    /// to the first model it runs against, and one process may hold two (SQLite and PostgreSQL, as the test suites do).
+    /// </summary>
+    private sealed class BatchQueries
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, BatchQueries> ByModel = new();
 
-    private static readonly Func<TradingDb, Guid, List<Guid>, IAsyncEnumerable<Bidder>> BiddersOf =
-        EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> ids) => db.Bidders.AsNoTracking().Where(b => b.DealId == deal && ids.Contains(b.Id)));
+        public static BatchQueries For(TradingDb db) => ByModel.GetValue(db.Model, static _ => new BatchQueries());
 
-    // Bidder and request id both constrained: the look-up walks the (deal, bidder, client request id) index instead of
-    // every bid of the deal.
-    private static readonly Func<TradingDb, Guid, List<Guid>, List<string>, IAsyncEnumerable<Bid>> Replays =
-        EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> bidders, List<string> requests) =>
-            db.Bids.AsNoTracking().Where(b => b.DealId == deal && bidders.Contains(b.BidderId) && requests.Contains(b.ClientRequestId)));
+        public Func<TradingDb, Guid, Task<Deal?>> DealById { get; } =
+            EF.CompileAsyncQuery((TradingDb db, Guid id) => db.Deals.IgnoreQueryFilters().FirstOrDefault(d => d.Id == id));
+
+        public Func<TradingDb, Guid, List<Guid>, IAsyncEnumerable<Bidder>> BiddersOf { get; } =
+            EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> ids) => db.Bidders.AsNoTracking().Where(b => b.DealId == deal && ids.Contains(b.Id)));
+
+        // Bidder and request id both constrained: the look-up walks the (deal, bidder, client request id) index instead of
+        // every bid of the deal.
+        public Func<TradingDb, Guid, List<Guid>, List<string>, IAsyncEnumerable<Bid>> Replays { get; } =
+            EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> bidders, List<string> requests) =>
+                db.Bids.AsNoTracking().Where(b => b.DealId == deal && bidders.Contains(b.BidderId) && requests.Contains(b.ClientRequestId)));
+    }
 
     internal sealed record Pending(PlaceBid Request, Actor Actor);
 }
