@@ -58,13 +58,12 @@ public sealed class AuditOptions
 /// hashed and the new Merkle nodes computed on top of the committed tree without changing it; in the last batch of a
 /// dispatch a due checkpoint is signed. Then, in one transaction under the lock: the committed size (and, with a
 /// checkpoint, the last checkpoint's size) must still be the one the batch was prepared on; entries and nodes are inserted
-/// as multi-row INSERTs; the rows are marked dispatched by one UPDATE naming their ids (never an id range: on PostgreSQL a
+/// in bulk (<see cref="BulkInsert"/>); the rows are marked dispatched by one UPDATE naming their ids (never an id range: on PostgreSQL a
 /// lower id can commit after a higher one was read), which must mark every one; the checkpoint is stored; commit. Only
 /// then do the new nodes join the in-memory tree. When anything disagrees the transaction rolls back and the batch is
 /// redone with the lock held throughout, from the store as it is (so a writer that keeps being overtaken still progresses).
 /// A row missing from the prepared read (not yet committed, or committed later with a lower id) stays pending for the next
 /// batch: every write that dispatches rows also moves the tail, so a batch never logs a row another writer logged.
-/// </remarks>
 /// </remarks>
 public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider clock)
 {
@@ -143,53 +142,33 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
     /// </summary>
     private async Task<(int Count, bool Last)> DispatchBatchAsync(int batch, CancellationToken ct)
     {
-        await gate.WaitAsync(ct);
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
-            var prepared = await PrepareAsync(db, batch, checkpoint: true, force: false, locked: false, ct);
-            if (prepared is null)
-            {
-                return (0, true);
-            }
-
-            if (await TryCommitAsync(db, prepared, ct))
-            {
-                return (prepared.Entries.Count, prepared.Last);
-            }
-
-            Interlocked.Increment(ref overtaken);
-            prepared = await CommitUnderLockAsync(db, batch, force: false, ct);
-            return prepared is null ? (0, true) : (prepared.Entries.Count, prepared.Last);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        var written = await WriteBatchAsync(batch, force: false, ct);
+        return written is null ? (0, true) : (written.Entries.Count, written.Last);
     }
 
     /// <summary>Signs and stores a checkpoint of the current tree when one is due (or always, with <paramref name="force"/>).</summary>
-    public async Task<string?> CheckpointIfDueAsync(bool force, CancellationToken ct = default)
+    public async Task<string?> CheckpointIfDueAsync(bool force, CancellationToken ct = default) =>
+        (await WriteBatchAsync(0, force, ct))?.Checkpoint?.Note;
+
+    /// <summary>
+    /// Up to <paramref name="take"/> pending rows (none: a checkpoint alone) and the due checkpoint, prepared outside the
+    /// write lock and written under it; when the log moved in between, redone under the lock. Null when nothing was written.
+    /// </summary>
+    private async Task<Prepared?> WriteBatchAsync(int take, bool force, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDb>();
-            var prepared = await PrepareAsync(db, 0, checkpoint: true, force, locked: false, ct);
-            if (prepared is null)
+            var prepared = await PrepareAsync(db, take, force, locked: false, ct);
+            if (prepared is null || await TryCommitAsync(db, prepared, ct))
             {
-                return null;
+                return prepared;
             }
 
-            if (!await TryCommitAsync(db, prepared, ct))
-            {
-                Interlocked.Increment(ref overtaken);
-                prepared = await CommitUnderLockAsync(db, 0, force, ct);
-            }
-
-            return prepared?.Checkpoint?.Note;
+            Interlocked.Increment(ref overtaken);
+            return await CommitUnderLockAsync(db, take, force, ct);
         }
         finally
         {
@@ -201,10 +180,10 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
     /// Everything a batch needs that does not need the write lock: the committed tree (rebuilt from the stored nodes when
     /// another process appended), up to <paramref name="take"/> pending rows read untracked in id order, their payloads
     /// wrapped and canonicalised, the entries chained and hashed and the new Merkle nodes computed on a
-    /// <see cref="PendingNodes"/> over the committed tree (which stays as it is), and — when <paramref name="checkpoint"/>
-    /// and this is the dispatch's last batch — the due checkpoint signed. Null when there is nothing to write.
+    /// <see cref="PendingNodes"/> over the committed tree (which stays as it is), and — when this is the dispatch's last
+    /// batch — the due checkpoint signed. Null when there is nothing to write.
     /// </summary>
-    private async Task<Prepared?> PrepareAsync(AuditDb db, int take, bool checkpoint, bool force, bool locked, CancellationToken ct)
+    private async Task<Prepared?> PrepareAsync(AuditDb db, int take, bool force, bool locked, CancellationToken ct)
     {
         await LoadAsync(db, locked, ct);
         var pending = take == 0
@@ -240,7 +219,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
             });
         }
 
-        var (baseCheckpoint, signed) = checkpoint && last ? await DueCheckpointAsync(db, writer, force, ct) : (-1, null);
+        var (baseCheckpoint, signed) = last ? await DueCheckpointAsync(db, writer, force, ct) : (-1, null);
         if (entries.Count == 0 && signed is null)
         {
             return null;
@@ -305,7 +284,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
     private async Task<Prepared?> CommitUnderLockAsync(AuditDb db, int take, bool force, CancellationToken ct)
     {
         await using var tx = await LockedTransaction.BeginAsync(this, db, ct);
-        var prepared = await PrepareAsync(db, take, checkpoint: true, force, locked: true, ct);
+        var prepared = await PrepareAsync(db, take, force, locked: true, ct);
         if (prepared is null)
         {
             return null;
