@@ -25,12 +25,12 @@ public sealed class LedgerGroupCommit
 
     private readonly GroupCommit<QueuedPosting, Result<PostedEntry>> commit;
 
-    /// <summary>The drain loop's scope, kept while it keeps draining (each entry carries its own actor; the scope's is the system's).</summary>
-    private readonly WriterScope writer;
+    /// <summary>The drain loop's scope, kept while it keeps draining.</summary>
+    private readonly WriterScope<Data.LedgerDb> writer;
 
     public LedgerGroupCommit(IServiceScopeFactory scopes, ILogger<LedgerGroupCommit> logger)
     {
-        writer = new WriterScope(scopes, sp => sp.GetRequiredService<ActorContext>().Current = Actor.System);
+        writer = new WriterScope<Data.LedgerDb>(scopes);
         commit = new GroupCommit<QueuedPosting, Result<PostedEntry>>(CommitAsync, MaxBatch, logger, writer.DropAsync);
     }
 
@@ -75,19 +75,7 @@ public sealed class LedgerGroupCommit
     /// <summary>How long the drain loop has spent writing batches, answers included (for the bench: the serial part).</summary>
     public TimeSpan Busy => commit.Busy;
 
-    private async Task<IReadOnlyList<Result<PostedEntry>>> CommitAsync(IReadOnlyList<QueuedPosting> postings)
-    {
-        var sp = writer.Services;
-        try
-        {
-            var r = await sp.GetRequiredService<LedgerUnit>().RunAsync(async s => Result<Result<PostedEntry>[]>.Success(await s.PostManyAsync(postings, CancellationToken.None)), CancellationToken.None);
-            sp.GetRequiredService<Data.LedgerDb>().ChangeTracker.Clear();
-            return r.Value;
-        }
-        catch
-        {
-            await writer.DropAsync();
-            throw;
-        }
-    }
+    private Task<IReadOnlyList<Result<PostedEntry>>> CommitAsync(IReadOnlyList<QueuedPosting> postings) =>
+        writer.RunAsync<IReadOnlyList<Result<PostedEntry>>>(async (sp, _) =>
+            (await sp.GetRequiredService<LedgerUnit>().RunAsync(async s => Result<Result<PostedEntry>[]>.Success(await s.PostManyAsync(postings, CancellationToken.None)), CancellationToken.None)).Value);
 }

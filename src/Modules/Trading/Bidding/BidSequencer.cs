@@ -18,7 +18,7 @@ namespace Qingshan.Trading.Bidding;
 /// instances stay correct: this queue only orders bids inside one process), loads the deal and the batch's bidders
 /// once, looks up every client-request-id replay in one query, judges each bid in arrival order in memory with
 /// <see cref="Deal.PlaceBid"/> at the server time read under the lock, and writes all bids, history lines and outbox
-/// messages (one multi-row INSERT per table) and the deal in one transaction. Each caller gets its receipt only after
+/// messages (in bulk, <see cref="BulkInsert"/>) and the deal in one transaction. Each caller gets its receipt only after
 /// that commit: an acknowledged bid is never lost.
 /// <para>
 /// Per bid, with that bid's own <see cref="Actor"/>: region scope (a deal outside it is not found), the holder binding,
@@ -125,11 +125,11 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     {
         private int users;
 
-        public Lane(Func<Guid, WriterScope, IReadOnlyList<Pending>, Task<IReadOnlyList<Result<BidReceipt>>>> judge, Guid dealId, IServiceScopeFactory scopes, ILogger log)
+        public Lane(Func<TradingDb, Guid, IReadOnlyList<Pending>, Task<Result<BidReceipt>[]>> judge, Guid dealId, IServiceScopeFactory scopes, ILogger log)
         {
             // The lane's drain loop keeps its scope (context, open connection) while bids keep coming; it lets go when idle.
-            var writer = new WriterScope(scopes, sp => sp.GetRequiredService<ActorContext>().Current = Actor.System);
-            Commit = new(batch => judge(dealId, writer, batch), MaxBatch, log, writer.DropAsync);
+            var writer = new WriterScope<TradingDb>(scopes);
+            Commit = new(batch => writer.RunAsync<IReadOnlyList<Result<BidReceipt>>>(async (_, db) => await judge(db, dealId, batch)), MaxBatch, log, writer.DropAsync);
         }
 
         public GroupCommit<Pending, Result<BidReceipt>> Commit { get; }
@@ -153,26 +153,10 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
 
     /// <summary>
     /// One transaction for the batch; sets every caller's reply only after the commit. The batch's new rows (bids,
-    /// history lines, outbox messages) are written untracked with <see cref="BulkInsert"/>, one multi-row INSERT per
-    /// table: through change tracking they cost more than the database (perf: EF's SaveChanges was the largest part of a
-    /// judged bid). The deal itself stays tracked and is saved by EF, so its update is exactly what any other step writes.
+    /// history lines, outbox messages) are written untracked with <see cref="BulkInsert"/>: through change tracking they
+    /// cost more than the database (perf: EF's SaveChanges was the largest part of a judged bid). The deal itself stays
+    /// tracked and is saved by EF, so its update is exactly what any other step writes.
     /// </summary>
-    private async Task<IReadOnlyList<Result<BidReceipt>>> JudgeAsync(Guid dealId, WriterScope writer, IReadOnlyList<Pending> batch)
-    {
-        var db = writer.Services.GetRequiredService<TradingDb>();
-        try
-        {
-            var replies = await JudgeAsync(db, dealId, batch);
-            db.ChangeTracker.Clear(); // the next batch reads the deal afresh
-            return replies;
-        }
-        catch
-        {
-            await writer.DropAsync();
-            throw;
-        }
-    }
-
     private async Task<Result<BidReceipt>[]> JudgeAsync(TradingDb db, Guid dealId, IReadOnlyList<Pending> batch)
     {
         // No savepoint around the save (EF's default inside a transaction): a failed batch rolls back whole and is
