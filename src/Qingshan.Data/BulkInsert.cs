@@ -101,6 +101,8 @@ public static class BulkInsert
             Mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
             SqliteNames = columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             ColumnList = string.Join(", ", columns.Select(c => Quote(c.GetColumnName())));
+            InsertOne = $"INSERT INTO {Quote(name)} ({ColumnList}) VALUES ({string.Join(", ", SqliteNames)})";
+            InsertOneReturning = generatedKey is null ? null : InsertOne + " RETURNING " + Quote(generatedKey.GetColumnName());
             GeneratedKey = generatedKey;
             Postgres = postgres;
         }
@@ -117,6 +119,11 @@ public static class BulkInsert
 
         /// <summary>Parameter names of the single-row statement, with the prefix as written in the SQL (Microsoft.Data.Sqlite otherwise tries each prefix per parameter).</summary>
         private string[] SqliteNames { get; }
+
+        /// <summary>SQLite's single-row INSERT, written once per table (and with the generated key returned, when there is one).</summary>
+        private string InsertOne { get; }
+
+        private string? InsertOneReturning { get; }
 
         public IProperty? GeneratedKey { get; }
 
@@ -168,21 +175,7 @@ public static class BulkInsert
                 return;
             }
 
-            using var command = NewCommand(db);
-            var sql = new StringBuilder(64 + (Columns.Count * 6));
-            sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES (");
-            for (var c = 0; c < Columns.Count; c++)
-            {
-                sql.Append(c == 0 ? "" : ", ").Append(SqliteNames[c]);
-            }
-
-            sql.Append(')');
-            if (ids is not null)
-            {
-                sql.Append(" RETURNING ").Append(Quote(GeneratedKey!.GetColumnName()));
-            }
-
-            command.CommandText = sql.ToString();
+            using var command = db.CommandInTransaction(ids is null ? InsertOne : InsertOneReturning);
             command.Prepare();
             for (var r = 0; r < rows.Count; r++)
             {
@@ -203,19 +196,10 @@ public static class BulkInsert
             }
         }
 
-        private static DbCommand NewCommand(DbContext db)
-        {
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                ?? throw new InvalidOperationException("bulk insert runs inside the caller's transaction");
-            var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction;
-            return command;
-        }
-
         public DbCommand Command<T>(DbContext db, IReadOnlyList<T> rows, int offset, int count, bool returning)
             where T : class
         {
-            var command = NewCommand(db);
+            var command = db.CommandInTransaction();
             var sql = new StringBuilder(64 + (count * Columns.Count * 6));
             sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES ");
             var n = 0;

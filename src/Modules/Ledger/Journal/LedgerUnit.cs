@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Qingshan.Data;
 using Qingshan.Kernel;
 using Qingshan.Ledger.Accounts;
@@ -289,9 +288,7 @@ public sealed class LedgerSession
     {
         if (!db.IsPostgres)
         {
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            command.CommandText = "UPDATE ledger_accounts SET balance_fen = $balance WHERE code = $code";
+            using var command = db.CommandInTransaction("UPDATE ledger_accounts SET balance_fen = $balance WHERE code = $code");
             var balance = new Microsoft.Data.Sqlite.SqliteParameter("$balance", Microsoft.Data.Sqlite.SqliteType.Integer);
             var code = new Microsoft.Data.Sqlite.SqliteParameter("$code", Microsoft.Data.Sqlite.SqliteType.Text);
             command.Parameters.Add(balance);
