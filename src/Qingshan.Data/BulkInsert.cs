@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -39,6 +40,176 @@ public static class BulkInsert
         {
             await using var command = table.Command(db, rows, offset, count, returning: false);
             await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Inserts two tables' rows (in this order); on PostgreSQL in one round trip.</summary>
+    public static Task InsertAllAsync<T1, T2>(this DbContext db, IReadOnlyList<T1> first, IReadOnlyList<T2> second, CancellationToken ct = default)
+        where T1 : class
+        where T2 : class
+        => WriteAllAsync(db, [(typeof(T1), first), (typeof(T2), second)], updated: null, ct);
+
+    /// <summary>
+    /// Inserts three tables' rows (in this order), then writes the changed columns of <paramref name="updated"/>, an
+    /// entity the context tracks (see <see cref="WriteAllAsync"/>); on PostgreSQL all in one round trip.
+    /// </summary>
+    public static Task InsertAllAndUpdateAsync<T1, T2, T3>(this DbContext db, IReadOnlyList<T1> first, IReadOnlyList<T2> second, IReadOnlyList<T3> third, object updated, CancellationToken ct = default)
+        where T1 : class
+        where T2 : class
+        where T3 : class
+        => WriteAllAsync(db, [(typeof(T1), first), (typeof(T2), second), (typeof(T3), third)], updated, ct);
+
+    /// <summary>
+    /// Several tables' rows, in order, and then the changed columns of one tracked entity (its own scalar columns, by
+    /// EF's column mappings and converters: what SaveChanges would write), after which the context accepts the changes.
+    /// If the context holds any other change (an owned row, another entity) or the entity has a concurrency token, the
+    /// entity is saved by SaveChanges instead, after the inserts. Every statement must write exactly its rows (the
+    /// UPDATE one), else this throws and the caller's transaction must roll back.
+    /// PostgreSQL: all statements in one command (Npgsql sends a command's statements together: one round trip, where a
+    /// group commit holding a lock used to wait for one per table and one for the save); a command is cut when it
+    /// reaches <see cref="MaxParameters"/>. SQLite: table after table, as <see cref="InsertAsync"/>, then the UPDATE.
+    /// </summary>
+    private static async Task WriteAllAsync(DbContext db, (Type Type, IReadOnlyList<object> Rows)[] lists, object? updated, CancellationToken ct)
+    {
+        var tables = Array.ConvertAll(lists, l => (Table: Table.Of(db, l.Type), l.Rows));
+        var (update, save) = updated is null ? (null, false) : ChangedColumns(db, updated);
+        if (!tables[0].Table.Postgres)
+        {
+            foreach (var (table, rows) in tables)
+            {
+                table.InsertEach(db, rows, ids: null);
+            }
+
+            if (update is not null)
+            {
+                await using var command = db.CommandInTransaction();
+                var sql = new StringBuilder();
+                AppendUpdate(command, sql, update);
+                command.CommandText = sql.ToString();
+                Written(await command.ExecuteNonQueryAsync(ct), 1);
+            }
+        }
+        else
+        {
+            await WriteCommandsAsync(db, tables, update, ct);
+        }
+
+        if (save)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        else if (update is not null)
+        {
+            db.ChangeTracker.AcceptAllChanges();
+        }
+    }
+
+    private static async Task WriteCommandsAsync(DbContext db, (Table Table, IReadOnlyList<object> Rows)[] tables, EntityEntry? update, CancellationToken ct)
+    {
+        DbCommand? command = null;
+        var sql = new StringBuilder();
+        var (n, expected) = (0, 0);
+        try
+        {
+            foreach (var (table, rows) in tables)
+            {
+                foreach (var (offset, count) in table.Chunks(rows.Count))
+                {
+                    if (command is not null && n + (count * table.Columns.Count) > MaxParameters)
+                    {
+                        var full = command;
+                        command = null;
+                        await ExecuteAsync(full, sql, expected, ct);
+                        (n, expected) = (0, 0);
+                    }
+
+                    command ??= db.CommandInTransaction();
+                    table.Append(command, sql, rows, offset, count, ref n);
+                    sql.Append(';');
+                    expected += count;
+                }
+            }
+
+            if (update is not null)
+            {
+                command ??= db.CommandInTransaction();
+                AppendUpdate(command, sql, update);
+                expected++;
+            }
+
+            if (command is not null)
+            {
+                var last = command;
+                command = null;
+                await ExecuteAsync(last, sql, expected, ct);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync(); // not sent: a value failed to convert
+            }
+        }
+
+        static async Task ExecuteAsync(DbCommand command, StringBuilder sql, int expected, CancellationToken ct)
+        {
+            command.CommandText = sql.ToString();
+            sql.Clear();
+            await using (command)
+            {
+                Written(await command.ExecuteNonQueryAsync(ct), expected);
+            }
+        }
+    }
+
+    private static void Written(int affected, int expected)
+    {
+        if (affected != expected)
+        {
+            throw new InvalidOperationException($"{expected} rows were to be written, the database wrote {affected}");
+        }
+    }
+
+    /// <summary>
+    /// The entry to UPDATE (null when <paramref name="entity"/> is unchanged), or save = true when SaveChanges must write
+    /// the context's changes (anything besides the entity's own columns, or a concurrency token to check).
+    /// </summary>
+    private static (EntityEntry? Update, bool Save) ChangedColumns(DbContext db, object entity)
+    {
+        db.ChangeTracker.DetectChanges();
+        var entry = db.Entry(entity);
+        var others = db.ChangeTracker.Entries().Any(e => !ReferenceEquals(e.Entity, entity) && e.State is not (EntityState.Unchanged or EntityState.Detached));
+        if (others || entry.State is not (EntityState.Modified or EntityState.Unchanged) || entry.Metadata.GetProperties().Any(p => p.IsConcurrencyToken)
+            || entry.Metadata.FindPrimaryKey()?.Properties.Count != 1)
+        {
+            return (null, true);
+        }
+
+        return (entry.State == EntityState.Modified ? entry : null, false);
+    }
+
+    /// <summary>UPDATE of the entry's modified columns by its key, parameters <c>@u0…</c> (apart from the inserts' <c>@p…</c>).</summary>
+    private static void AppendUpdate(DbCommand command, StringBuilder sql, EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey()!.Properties[0];
+        sql.Append("UPDATE ").Append(Table.Quote(entry.Metadata.GetTableName()!)).Append(" SET ");
+        var n = 0;
+        foreach (var property in entry.Properties)
+        {
+            if (property.IsModified)
+            {
+                Add(property.Metadata, property.CurrentValue, sql.Append(n == 0 ? "" : ", ").Append(Table.Quote(property.Metadata.GetColumnName())).Append(" = "));
+            }
+        }
+
+        Add(key, entry.Property(key.Name).CurrentValue, sql.Append(" WHERE ").Append(Table.Quote(key.GetColumnName())).Append(" = "));
+
+        void Add(IProperty property, object? value, StringBuilder at)
+        {
+            var name = "@u" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            at.Append(name);
+            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
         }
     }
 
@@ -163,8 +334,9 @@ public static class BulkInsert
         }
 
         /// <summary>
-        /// SQLite: one single-row INSERT, prepared once, executed per row (its parameters made afresh per row by the
-        /// columns' type mappings, as SaveChanges makes them); with <paramref name="ids"/>, each row's new key is read back.
+        /// SQLite: one single-row INSERT, prepared once, executed per row (its parameters made by the columns' type
+        /// mappings for the first row, as SaveChanges makes them; later rows set only the values); with
+        /// <paramref name="ids"/>, each row's new key is read back.
         /// Microsoft.Data.Sqlite's execution is synchronous, so this is too.
         /// </summary>
         public void InsertEach<T>(DbContext db, IReadOnlyList<T> rows, long[]? ids)
@@ -177,12 +349,22 @@ public static class BulkInsert
 
             using var command = db.CommandInTransaction(ids is null ? InsertOne : InsertOneReturning);
             command.Prepare();
+            var parameters = new DbParameter[Columns.Count];
             for (var r = 0; r < rows.Count; r++)
             {
-                command.Parameters.Clear();
                 for (var c = 0; c < Columns.Count; c++)
                 {
-                    command.Parameters.Add(Mappings[c].CreateParameter(command, SqliteNames[c], Getters[c].GetClrValueUsingContainingEntity(rows[r]), Columns[c].IsNullable));
+                    var value = Getters[c].GetClrValueUsingContainingEntity(rows[r]);
+                    if (r == 0)
+                    {
+                        parameters[c] = Mappings[c].CreateParameter(command, SqliteNames[c], value, Columns[c].IsNullable);
+                        command.Parameters.Add(parameters[c]);
+                    }
+                    else
+                    {
+                        // The column's parameter is set up once; later rows change only its value (converted as above).
+                        parameters[c].Value = ProviderValue(c, value);
+                    }
                 }
 
                 if (ids is null)
@@ -196,13 +378,39 @@ public static class BulkInsert
             }
         }
 
+        /// <summary>A value as its column's parameter holds it: converted to the store's type, as the type mapping converts it.</summary>
+        private object ProviderValue(int column, object? value) => value switch
+        {
+            null => DBNull.Value,
+            _ when Mappings[column].Converter is { } converter => converter.ConvertToProvider(value) ?? DBNull.Value,
+            Enum e => Convert.ChangeType(e, e.GetTypeCode(), System.Globalization.CultureInfo.InvariantCulture),
+            _ => value,
+        };
+
         public DbCommand Command<T>(DbContext db, IReadOnlyList<T> rows, int offset, int count, bool returning)
             where T : class
         {
             var command = db.CommandInTransaction();
             var sql = new StringBuilder(64 + (count * Columns.Count * 6));
-            sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES ");
             var n = 0;
+            Append(command, sql, rows, offset, count, ref n);
+            if (returning)
+            {
+                sql.Append(" RETURNING ").Append(Quote(GeneratedKey!.GetColumnName()));
+            }
+
+            command.CommandText = sql.ToString();
+            return command;
+        }
+
+        /// <summary>
+        /// Appends one multi-row INSERT of rows [offset, offset + count) to <paramref name="sql"/>, its parameters
+        /// (named from <c>@p{n}</c> on, so several statements can share a command) to <paramref name="command"/>.
+        /// </summary>
+        public void Append<T>(DbCommand command, StringBuilder sql, IReadOnlyList<T> rows, int offset, int count, ref int n)
+            where T : class
+        {
+            sql.Append("INSERT INTO ").Append(Quote(Name)).Append(" (").Append(ColumnList).Append(") VALUES ");
             for (var r = 0; r < count; r++)
             {
                 var row = rows[offset + r];
@@ -217,16 +425,8 @@ public static class BulkInsert
 
                 sql.Append(')');
             }
-
-            if (returning)
-            {
-                sql.Append(" RETURNING ").Append(Quote(GeneratedKey!.GetColumnName()));
-            }
-
-            command.CommandText = sql.ToString();
-            return command;
         }
 
-        private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

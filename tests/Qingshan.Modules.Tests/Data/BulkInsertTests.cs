@@ -74,6 +74,87 @@ public sealed class BulkInsertTests
     }
 
     [Fact]
+    public async Task Later_rows_and_the_tracked_update_written_together_are_what_SaveChanges_writes()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        var deal = Guid.CreateVersion7();
+        var actor = Actor.System with { UserId = "u-1", UserName = "财务甲", IpAddress = "10.0.0.7" };
+        var state = await platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<LedgerDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Accounts.Add(Account("ef", deal));
+            db.Outbox.Add(OutboxMessage.Create(At, "ledger", "Probe", "ef", null, actor, new { Amount = 12L }));
+            var (efUpdated, bulkUpdated) = (Account("ef-updated", deal), Account("bulk-updated", deal));
+            db.Accounts.AddRange(efUpdated, bulkUpdated);
+            await db.SaveChangesAsync();
+            efUpdated.Apply(-77);
+            await db.SaveChangesAsync();
+
+            // Each list's first row differs from the compared second one where a later row's parameter must change
+            // (null region, no IP address, no deal), so a value kept from the first row would show.
+            bulkUpdated.Apply(-77);
+            await db.InsertAllAndUpdateAsync(
+                [Account("first", null), Account("bulk", deal)],
+                [OutboxMessage.Create(At.AddDays(1), "ledger", "Probe", "first", "211322", Actor.System, new { Amount = 1L }), OutboxMessage.Create(At, "ledger", "Probe", "bulk", null, actor, new { Amount = 12L })],
+                [Account("third", null)],
+                bulkUpdated);
+            var after = db.Entry(bulkUpdated).State;
+            await tx.CommitAsync();
+            return after;
+        });
+
+        Assert.Equal(Microsoft.EntityFrameworkCore.EntityState.Unchanged, state);
+        var accounts = (await RowsAsync(platform, "SELECT * FROM ledger_accounts WHERE code LIKE 'probe:%'")).ToDictionary(r => (string)r["code"]!);
+        Assert.Equal(6, accounts.Count);
+        Assert.Equal(Without(accounts["probe:ef"], "code"), Without(accounts["probe:bulk"], "code"));
+        Assert.Equal(Without(accounts["probe:ef-updated"], "code"), Without(accounts["probe:bulk-updated"], "code"));
+        Assert.NotEqual(Without(accounts["probe:ef"], "code"), Without(accounts["probe:ef-updated"], "code"));
+        var outbox = await RowsAsync(platform, "SELECT * FROM outbox_messages WHERE event_type = 'Probe' AND object_id IN ('ef', 'bulk') ORDER BY object_id");
+        Assert.Equal(Without(outbox[0], "id", "object_id"), Without(outbox[1], "id", "object_id"));
+    }
+
+    [Fact]
+    public async Task A_change_beside_the_updated_entity_is_saved_by_SaveChanges_and_a_missing_row_is_refused()
+    {
+        await using var platform = await TestPlatform.CreateAsync();
+        await platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<LedgerDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var (a, b) = (Account("a", null), Account("b", null));
+            db.Accounts.AddRange(a, b);
+            await db.SaveChangesAsync();
+            a.Apply(1);
+            b.Apply(2); // another entity's change: the write falls back to SaveChanges, which writes both
+            await db.InsertAllAndUpdateAsync(Array.Empty<LedgerAccount>(), Array.Empty<OutboxMessage>(), [Account("c", null)], a);
+            await tx.CommitAsync();
+            return 0;
+        });
+
+        var balances = (await RowsAsync(platform, "SELECT code, balance_fen FROM ledger_accounts WHERE code IN ('probe:a', 'probe:b')"))
+            .ToDictionary(r => (string)r["code"]!, r => Convert.ToInt64(r["balance_fen"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(123_456_789_013, balances["probe:a"]);
+        Assert.Equal(123_456_789_014, balances["probe:b"]);
+
+        // The row to update is gone (deleted behind the context's back): refused, and the caller's transaction rolls back.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<LedgerDb>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var a = await db.Accounts.IgnoreQueryFilters().SingleAsync(x => x.Code == "probe:a");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM ledger_accounts WHERE code = 'probe:a'");
+            a.Apply(1);
+            await db.InsertAllAndUpdateAsync([Account("d", null)], Array.Empty<OutboxMessage>(), Array.Empty<OutboxMessage>(), a);
+            await tx.CommitAsync();
+            return 0;
+        }));
+        Assert.Contains("rows were to be written", error.Message, StringComparison.Ordinal);
+        Assert.Single(await RowsAsync(platform, "SELECT * FROM ledger_accounts WHERE code = 'probe:a'"));
+        Assert.Empty(await RowsAsync(platform, "SELECT * FROM ledger_accounts WHERE code = 'probe:d'"));
+    }
+
+    [Fact]
     public async Task Outside_a_transaction_nothing_is_written()
     {
         await using var platform = await TestPlatform.CreateAsync();

@@ -304,8 +304,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, IOptions<AuditOptio
     {
         if (prepared.Entries.Count > 0)
         {
-            await db.InsertAsync(prepared.Entries, ct);
-            await db.InsertAsync(prepared.Tree.Added, ct);
+            await db.InsertAllAsync(prepared.Entries, prepared.Tree.Added, ct);
             var ids = prepared.OutboxIds;
             var now = clock.GetUtcNow();
             var marked = await db.Outbox.Where(m => ids.Contains(m.Id) && m.DispatchedAt == null)

@@ -274,8 +274,7 @@ public sealed class LedgerSession
             postings.AddRange(entries[k].Postings.Select(p => new Posting(ids[k], p.AccountCode, p.AmountFen)));
         }
 
-        await db.InsertAsync(postings, ct);
-        await db.InsertAsync(records, ct);
+        await db.InsertAllAsync(postings, records, ct);
         return ids;
     }
 
