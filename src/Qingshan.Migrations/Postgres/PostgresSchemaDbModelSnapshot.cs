@@ -1991,16 +1991,13 @@ namespace Qingshan.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_trading_bids");
 
-                    b.HasIndex("BidderId")
-                        .HasDatabaseName("ix_trading_bids_bidder_id");
+                    b.HasIndex("BidderId", "ClientRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bids_bidder_id_client_request_id");
 
                     b.HasIndex("DealId", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_trading_bids_deal_id_sequence");
-
-                    b.HasIndex("DealId", "BidderId", "ClientRequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_trading_bids_deal_id_bidder_id_client_request_id");
 
                     b.ToTable("trading_bids", (string)null);
                 });

@@ -115,7 +115,11 @@ public static class TradingModel
             e.HasKey(x => x.Id);
             e.Property(x => x.ClientRequestId).HasMaxLength(64);
             e.Property(x => x.RefusalCode).HasMaxLength(64);
-            e.HasIndex(x => new { x.DealId, x.BidderId, x.ClientRequestId }).IsUnique();
+            // A bidder is one registration for one deal, so (bidder, client request id) is unique per deal too. The bidder
+            // leads: the bid batch looks replays up by exact (bidder, request id) pairs, and with the deal first
+            // PostgreSQL's planner, working from statistics older than the auction's bids, took the (deal, sequence) index
+            // instead and walked every bid of the deal.
+            e.HasIndex(x => new { x.BidderId, x.ClientRequestId }).IsUnique();
             e.HasIndex(x => new { x.DealId, x.Sequence }).IsUnique();
             e.Property(x => x.RefusalArgs).HasMaxLength(256);
             e.Property(x => x.Amount).HasConversion(MoneyFen);

@@ -14,7 +14,7 @@ using Qingshan.Migrations;
 namespace Qingshan.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchemaDb))]
-    [Migration("20261127015446_Initial")]
+    [Migration("20261127043254_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1994,16 +1994,13 @@ namespace Qingshan.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_trading_bids");
 
-                    b.HasIndex("BidderId")
-                        .HasDatabaseName("ix_trading_bids_bidder_id");
+                    b.HasIndex("BidderId", "ClientRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_trading_bids_bidder_id_client_request_id");
 
                     b.HasIndex("DealId", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_trading_bids_deal_id_sequence");
-
-                    b.HasIndex("DealId", "BidderId", "ClientRequestId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_trading_bids_deal_id_bidder_id_client_request_id");
 
                     b.ToTable("trading_bids", (string)null);
                 });

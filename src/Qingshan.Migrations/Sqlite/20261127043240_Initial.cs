@@ -1257,14 +1257,9 @@ namespace Qingshan.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_trading_bids_bidder_id",
+                name: "ix_trading_bids_bidder_id_client_request_id",
                 table: "trading_bids",
-                column: "bidder_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_trading_bids_deal_id_bidder_id_client_request_id",
-                table: "trading_bids",
-                columns: new[] { "deal_id", "bidder_id", "client_request_id" },
+                columns: new[] { "bidder_id", "client_request_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
