@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Qingshan.Data;
@@ -20,5 +21,32 @@ public static class DbLocks
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
         }
+    }
+
+    /// <summary>
+    /// Takes the lock, then runs <paramref name="query"/> (a command in the current transaction, parameters not named
+    /// <c>@lock_key</c>) and returns its reader. PostgreSQL: the lock and the query go in one round trip; the query is a
+    /// statement of its own, so it reads with a snapshot taken after the lock is held.
+    /// </summary>
+    public static async Task<DbDataReader> AcquireThenReadAsync(DbContext db, string key, DbCommand query, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A lock is taken inside a transaction.");
+        }
+
+        if (!db.Database.IsNpgsql())
+        {
+            return await query.ExecuteReaderAsync(ct);
+        }
+
+        var parameter = query.CreateParameter();
+        parameter.ParameterName = "@lock_key";
+        parameter.Value = key;
+        query.Parameters.Add(parameter);
+        query.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@lock_key, 0));" + query.CommandText;
+        var reader = await query.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return reader;
     }
 }

@@ -2318,6 +2318,10 @@ namespace Qingshan.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("transferor_id");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
                     b.Property<Guid?>("WinnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("winner_id");

@@ -2289,6 +2289,10 @@ namespace Qingshan.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("transferor_id");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.Property<Guid?>("WinnerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("winner_id");

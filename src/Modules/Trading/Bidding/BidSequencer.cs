@@ -15,10 +15,10 @@ namespace Qingshan.Trading.Bidding;
 /// judged together: per deal one drain loop (a <see cref="GroupCommit{TItem, TResult}"/>; callers await only their own
 /// answer, the lane goes when its last caller has its answer) takes whatever is waiting (up to <see cref="MaxBatch"/>) and in ONE
 /// transaction takes the deal lock (advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite — kept, so several app
-/// instances stay correct: this queue only orders bids inside one process), loads the deal and the batch's bidders
-/// once, looks up every client-request-id replay in one query, judges each bid in arrival order in memory with
-/// <see cref="Deal.PlaceBid"/> at the server time read under the lock, and writes all bids, history lines and outbox
-/// messages (in bulk, <see cref="BulkInsert"/>) and the deal in one transaction. Each caller gets its receipt only after
+/// instances stay correct: this queue only orders bids inside one process), loads the deal, then the batch's bidders
+/// with their earlier bids under the batch's client request ids (the replays) in one query, judges each bid in arrival
+/// order in memory with <see cref="Deal.PlaceBid"/> at the server time read under the lock, and writes all bids, history
+/// lines and outbox messages (in bulk, <see cref="BulkInsert"/>) and the deal's changed columns in one statement batch. Each caller gets its receipt only after
 /// that commit: an acknowledged bid is never lost.
 /// <para>
 /// Per bid, with that bid's own <see cref="Actor"/>: region scope (a deal outside it is not found), the holder binding,
@@ -108,6 +108,13 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         });
     }
 
+    /// <summary>Tests: keeps the deal's lane (and so the deal it keeps between batches) alive until disposed.</summary>
+    internal IAsyncDisposable Keep(Guid dealId)
+    {
+        var lane = Enter(dealId);
+        return new Release(() => Exit(dealId, lane));
+    }
+
     /// <summary>Tests: how many bids wait on the deal (including ones their callers gave up, until a batch skips them).</summary>
     internal int Queued(Guid dealId) => lanes.TryGetValue(dealId, out var lane) ? lane.Commit.Queued : 0;
 
@@ -125,11 +132,12 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     {
         private int users;
 
-        public Lane(Func<TradingDb, Guid, IReadOnlyList<Pending>, Task<Result<BidReceipt>[]>> judge, Guid dealId, IServiceScopeFactory scopes, ILogger log)
+        public Lane(Func<TradingDb, Guid, KeptDeal, IReadOnlyList<Pending>, Task<Result<BidReceipt>[]>> judge, Guid dealId, IServiceScopeFactory scopes, ILogger log)
         {
             // The lane's drain loop keeps its scope (context, open connection) while bids keep coming; it lets go when idle.
             var writer = new WriterScope<TradingDb>(scopes);
-            Commit = new(batch => writer.RunAsync<IReadOnlyList<Result<BidReceipt>>>(async (_, db) => await judge(db, dealId, batch)), MaxBatch, log, writer.DropAsync);
+            var kept = new KeptDeal();
+            Commit = new(batch => writer.RunAsync<IReadOnlyList<Result<BidReceipt>>>(async (_, db) => await judge(db, dealId, kept, batch)), MaxBatch, log, writer.DropAsync);
         }
 
         public GroupCommit<Pending, Result<BidReceipt>> Commit { get; }
@@ -159,8 +167,12 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     /// the rows: on PostgreSQL the batch's writes are one round trip, and the round trips under the deal lock are what
     /// a batch waits for there.
     /// </summary>
-    private async Task<Result<BidReceipt>[]> JudgeAsync(TradingDb db, Guid dealId, IReadOnlyList<Pending> batch)
+    private async Task<Result<BidReceipt>[]> JudgeAsync(TradingDb db, Guid dealId, KeptDeal kept, IReadOnlyList<Pending> batch)
     {
+        // The deal as the lane's last batch left it: used again if its version is still the stored one; taken now, and
+        // put back only once this batch committed (a batch that throws leaves nothing behind).
+        var keptDeal = kept.Deal;
+        kept.Deal = null;
         // No savepoint around the save (EF's default inside a transaction): a failed batch rolls back whole and is
         // retried bid by bid, and on PostgreSQL SAVEPOINT and RELEASE are two more round trips under the deal lock.
         db.Database.AutoSavepointsEnabled = false;
@@ -170,27 +182,36 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         var ct = CancellationToken.None;
         await using (var tx = await DealUnit.BeginAsync(db, ct))
         {
-            await DbLocks.AcquireAsync(db, DealUnit.LockKey(dealId), ct);
+            var version = await LockAndReadVersionAsync(db, dealId, ct);
             var q = BatchQueries.For(db);
-            var deal = await q.DealById(db, dealId);
-            var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
-
-            // Read only: judging a bid changes the deal, never its bidders.
-            var bidders = new Dictionary<Guid, Bidder>(bidderIds.Count);
-            if (deal is not null)
+            Deal? deal = null;
+            if (version is not null && keptDeal?.Version == version)
             {
-                await foreach (var b in q.BiddersOf(db, dealId, bidderIds))
-                {
-                    bidders[b.Id] = b;
-                }
+                db.Deals.Attach(keptDeal); // unchanged since: no need to read its wide row and owned rows again
+                deal = keptDeal;
+            }
+            else if (version is not null)
+            {
+                deal = await q.DealById(db, dealId);
             }
 
+            var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
+
+            // Read only: judging a bid changes the deal, never its bidders. With each bidder come its earlier bids under
+            // any of the batch's client request ids (one query: on PostgreSQL a round trip under the lock is what a batch
+            // waits for); a replay is matched by its exact (bidder, request id) pair below.
+            var bidders = new Dictionary<Guid, Bidder>(bidderIds.Count);
             var known = new Dictionary<(Guid BidderId, string ClientRequestId), Bid>(batch.Count);
-            if (bidders.Count > 0)
+            if (deal is not null)
             {
-                await foreach (var b in Replays(db, batch, bidders).AsAsyncEnumerable())
+                var requestIds = batch.Select(p => p.Request.ClientRequestId).Distinct().ToList();
+                await foreach (var row in q.BiddersWithBids(db, dealId, bidderIds, requestIds))
                 {
-                    known[(b.BidderId, b.ClientRequestId)] = b;
+                    bidders[row.Bidder.Id] = row.Bidder;
+                    foreach (var b in row.Bids)
+                    {
+                        known[(b.BidderId, b.ClientRequestId)] = b;
+                    }
                 }
             }
 
@@ -248,38 +269,38 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
                     throw new InvalidOperationException($"judging bids moved deal {deal.Code}: {string.Join(", ", deal.Changes.Select(c => c.Action))}");
                 }
 
-                await db.InsertAllAndUpdateAsync(bids, lines, messages, deal, ct); // and the deal: highest bid, bid sequence, deadline
+                deal.NextVersion();
+                await db.InsertAllAndUpdateAsync(bids, lines, messages, deal, ct); // and the deal: highest bid, bid sequence, deadline, version
                 await tx.CommitAsync(ct);
             }
+
+            kept.Deal = deal;
         }
 
         return replies;
     }
 
     /// <summary>
-    /// The batch's earlier submissions (of the deal's own bidders, the only ones judged), looked up by their exact
-    /// (bidder, client request id) pairs: one probe of the unique (bidder, client request id) index per pair, whatever the
-    /// planner's statistics say. An <c>IN</c> list per column, or the deal in every term, left PostgreSQL free to walk
-    /// every bid of the deal and filter, and while an auction fills the table faster than ANALYZE catches up, it did:
-    /// the look-up grew from 1 to 8 ms per batch within a minute of bidding.
+    /// Takes the deal lock and reads the deal's <see cref="Deal.Version"/> (null: no such deal); on PostgreSQL in one
+    /// round trip, the read after the lock is held.
     /// </summary>
-    private static IQueryable<Bid> Replays(TradingDb db, IReadOnlyList<Pending> batch, Dictionary<Guid, Bidder> bidders)
+    private static async Task<long?> LockAndReadVersionAsync(TradingDb db, Guid dealId, CancellationToken ct)
     {
-        var pairs = batch.Where(p => bidders.ContainsKey(p.Request.BidderId)).Select(p => (p.Request.BidderId, p.Request.ClientRequestId)).Distinct().ToList();
-        var sql = new System.Text.StringBuilder("SELECT * FROM trading_bids WHERE ", 40 + (pairs.Count * 64));
-        var args = new object[2 * pairs.Count];
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            var (b, r) = (2 * i, (2 * i) + 1);
-            sql.Append(i == 0 ? "" : " OR ").Append(System.Globalization.CultureInfo.InvariantCulture, $"(bidder_id = {{{b}}} AND client_request_id = {{{r}}})");
-            (args[b], args[r]) = (pairs[i].BidderId, pairs[i].ClientRequestId);
-        }
+        await using var command = db.CommandInTransaction("SELECT version FROM trading_deals WHERE id = @id");
+        var id = db.Model.FindEntityType(typeof(Deal))!.FindProperty(nameof(Deal.Id))!;
+        command.Parameters.Add(id.GetRelationalTypeMapping().CreateParameter(command, "@id", dealId, nullable: false));
+        await using var reader = await DbLocks.AcquireThenReadAsync(db, DealUnit.LockKey(dealId), command, ct);
+        return await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
+    }
 
-        return db.Bids.FromSqlRaw(sql.ToString(), args).AsNoTracking();
+    /// <summary>A lane's deal between batches (only its drain loop touches it).</summary>
+    private sealed class KeptDeal
+    {
+        public Deal? Deal { get; set; }
     }
 
     /// <summary>
-    /// The batch's deal and bidders reads, compiled once per model: a batch is small and frequent, and EF's per-execution query
+    /// The batch's two reads, compiled once per model: a batch is small and frequent, and EF's per-execution query
     /// pipeline (parameter extraction, cache look-up by expression tree) was a visible part of it. A compiled query binds
     /// to the first model it runs against, and one process may hold two (SQLite and PostgreSQL, as the test suites do).
     /// </summary>
@@ -292,8 +313,21 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         public Func<TradingDb, Guid, Task<Deal?>> DealById { get; } =
             EF.CompileAsyncQuery((TradingDb db, Guid id) => db.Deals.IgnoreQueryFilters().FirstOrDefault(d => d.Id == id));
 
-        public Func<TradingDb, Guid, List<Guid>, IAsyncEnumerable<Bidder>> BiddersOf { get; } =
-            EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> ids) => db.Bidders.AsNoTracking().Where(b => b.DealId == deal && ids.Contains(b.Id)));
+        // The bids join on the unique (bidder, client request id) index, the only one led by the bidder: with the
+        // deal's own (deal, sequence) index in reach, PostgreSQL's planner, working from statistics older than the
+        // auction's bids, walked every bid of the deal (the look-up grew from 1 to 8 ms per batch within a minute).
+        public Func<TradingDb, Guid, List<Guid>, List<string>, IAsyncEnumerable<BidderRows>> BiddersWithBids { get; } =
+            EF.CompileAsyncQuery((TradingDb db, Guid deal, List<Guid> ids, List<string> requests) => db.Bidders.AsNoTracking()
+                .Where(b => b.DealId == deal && ids.Contains(b.Id))
+                .Select(b => new BidderRows { Bidder = b, Bids = db.Bids.AsNoTracking().Where(x => x.BidderId == b.Id && requests.Contains(x.ClientRequestId)).ToList() }));
+    }
+
+    /// <summary>A bidder of the batch and its earlier bids under the batch's client request ids.</summary>
+    private sealed class BidderRows
+    {
+        public required Bidder Bidder { get; init; }
+
+        public required List<Bid> Bids { get; init; }
     }
 
     internal sealed record Pending(PlaceBid Request, Actor Actor);

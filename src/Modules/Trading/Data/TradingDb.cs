@@ -29,6 +29,48 @@ public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext 
 
     internal DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseDealVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseDealVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every deal whose row or owned rows (shares, instalments) this save changes gets its <see cref="Deal.Version"/>
+    /// raised once: a kept copy of the deal is current exactly while its version is the stored one.
+    /// </summary>
+    private void RaiseDealVersions()
+    {
+        ChangeTracker.DetectChanges();
+        HashSet<Deal>? changed = null;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var deal = entry.Entity as Deal;
+            if (deal is null && entry.Metadata.IsOwned() && entry.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(Deal))
+            {
+                var owner = entry.Property("DealId");
+                var id = (Guid?)(entry.State == EntityState.Deleted ? owner.OriginalValue : owner.CurrentValue);
+                deal = ChangeTracker.Entries<Deal>().FirstOrDefault(d => d.Entity.Id == id)?.Entity;
+            }
+
+            if (deal is not null && (changed ??= []).Add(deal))
+            {
+                deal.NextVersion();
+            }
+        }
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         TradingModel.Configure(modelBuilder, IsPostgres);
@@ -116,9 +158,9 @@ public static class TradingModel
             e.Property(x => x.ClientRequestId).HasMaxLength(64);
             e.Property(x => x.RefusalCode).HasMaxLength(64);
             // A bidder is one registration for one deal, so (bidder, client request id) is unique per deal too. The bidder
-            // leads: the bid batch looks replays up by exact (bidder, request id) pairs, and with the deal first
-            // PostgreSQL's planner, working from statistics older than the auction's bids, took the (deal, sequence) index
-            // instead and walked every bid of the deal.
+            // leads: the bid batch looks replays up through its bidders, and with the deal first PostgreSQL's planner,
+            // working from statistics older than the auction's bids, took the (deal, sequence) index instead and walked
+            // every bid of the deal.
             e.HasIndex(x => new { x.BidderId, x.ClientRequestId }).IsUnique();
             e.HasIndex(x => new { x.DealId, x.Sequence }).IsUnique();
             e.Property(x => x.RefusalArgs).HasMaxLength(256);

@@ -5,6 +5,7 @@ using Qingshan.Kernel;
 using Qingshan.Tests.Registry;
 using Qingshan.Trading.Bidding;
 using Qingshan.Trading.Data;
+using Qingshan.Trading.Deals;
 
 namespace Qingshan.Tests.Trading.Bidding;
 
@@ -239,6 +240,36 @@ public sealed class BidSequencerTests
     }
 
     /// <summary>The operator accounts bound to each bidder's holder, with names of their own (history tells them apart).</summary>
+    [Fact]
+    public async Task A_lane_keeps_its_deal_between_batches_only_while_no_other_step_changed_it()
+    {
+        var (world, bidders) = await TradingWorld.TradingAsync(2);
+        await using var _ = world.Platform;
+        world.Platform.Clock.Advance(TimeSpan.FromMinutes(1));
+        var sequencer = world.Platform.Services.GetRequiredService<BidSequencer>();
+        var actors = await ActorsAsync(world, bidders);
+        Task<Result<BidReceipt>> Bid(int i, Money amount, string id) =>
+            world.Platform.RunAsync(actors[i], sp => sp.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(world.Deal, bidders[i], amount, id)));
+
+        await using (sequencer.Keep(world.Deal))
+        {
+            // Two batches on the kept deal: the second judges against the first's highest bid without reading the deal.
+            Assert.True(Make.Ok(await Bid(0, TradingWorld.Listing, "k1")).Accepted);
+            Assert.Equal("trading.bid.already_highest", Make.Ok(await Bid(0, TradingWorld.Listing + TradingWorld.Step, "k2")).Refusal?.Code);
+            Assert.True(Make.Ok(await Bid(1, TradingWorld.Listing + TradingWorld.Step, "k3")).Accepted);
+
+            // Another step changes the deal meanwhile (the authority suspends it): the lane must not judge against its copy.
+            await world.OkAsync(TradingWorld.Water, sp => sp.GetRequiredService<SuspendDealHandler>().HandleAsync(new SuspendDeal(world.Deal, "接群众举报，权属存疑，中止交易核查")));
+            var late = Make.Ok(await Bid(0, TradingWorld.Listing + new Money(TradingWorld.Step.Fen * 2), "k4"));
+            Assert.Equal("trading.deal.wrong_state", late.Refusal?.Code); // judged against the stored (suspended) deal, not the kept copy
+            Assert.Equal(1, sequencer.Lanes);
+        }
+
+        var stored = await world.BidsAsync();
+        Assert.Equal(new long[] { 1, 2, 3, 4 }, stored.Select(b => b.Sequence).Order());
+        Assert.Equal(new[] { true, false, true, false }, stored.OrderBy(b => b.Sequence).Select(b => b.RefusalCode is null));
+    }
+
     private static async Task<List<Actor>> ActorsAsync(TradingWorld world, List<Guid> bidders)
     {
         var actors = new List<Actor>();

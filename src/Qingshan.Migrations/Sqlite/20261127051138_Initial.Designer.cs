@@ -11,7 +11,7 @@ using Qingshan.Migrations;
 namespace Qingshan.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchemaDb))]
-    [Migration("20261127043240_Initial")]
+    [Migration("20261127051138_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2291,6 +2291,10 @@ namespace Qingshan.Migrations.Sqlite
                     b.Property<Guid?>("TransferorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("transferor_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.Property<Guid?>("WinnerId")
                         .HasColumnType("TEXT")

@@ -474,6 +474,7 @@ namespace Qingshan.Migrations.Postgres
                     highest_bidder_id = table.Column<Guid>(type: "uuid", nullable: true),
                     highest_amount = table.Column<long>(type: "bigint", nullable: false),
                     bid_sequence = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
                     priority_window_ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     winner_id = table.Column<Guid>(type: "uuid", nullable: true),
                     final_price = table.Column<long>(type: "bigint", nullable: false),

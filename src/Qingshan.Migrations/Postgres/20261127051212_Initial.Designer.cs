@@ -14,7 +14,7 @@ using Qingshan.Migrations;
 namespace Qingshan.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchemaDb))]
-    [Migration("20261127043254_Initial")]
+    [Migration("20261127051212_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2320,6 +2320,10 @@ namespace Qingshan.Migrations.Postgres
                     b.Property<Guid?>("TransferorId")
                         .HasColumnType("uuid")
                         .HasColumnName("transferor_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.Property<Guid?>("WinnerId")
                         .HasColumnType("uuid")

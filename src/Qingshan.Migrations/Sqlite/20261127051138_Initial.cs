@@ -468,6 +468,7 @@ namespace Qingshan.Migrations.Sqlite
                     highest_bidder_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     highest_amount = table.Column<long>(type: "INTEGER", nullable: false),
                     bid_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false),
                     priority_window_ends_at = table.Column<long>(type: "INTEGER", nullable: true),
                     winner_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     final_price = table.Column<long>(type: "INTEGER", nullable: false),
