@@ -158,9 +158,9 @@ public static class TradingModel
             e.Property(x => x.ClientRequestId).HasMaxLength(64);
             e.Property(x => x.RefusalCode).HasMaxLength(64);
             // A bidder is one registration for one deal, so (bidder, client request id) is unique per deal too. The bidder
-            // leads: the bid batch looks replays up through its bidders, and with the deal first PostgreSQL's planner,
-            // working from statistics older than the auction's bids, took the (deal, sequence) index instead and walked
-            // every bid of the deal.
+            // leads: the bid batch looks replays up by exact (bidder, request id) pairs, and with the deal first
+            // PostgreSQL's planner, working from statistics older than the auction's bids, took the (deal, sequence) index
+            // instead and walked every bid of the deal.
             e.HasIndex(x => new { x.BidderId, x.ClientRequestId }).IsUnique();
             e.HasIndex(x => new { x.DealId, x.Sequence }).IsUnique();
             e.Property(x => x.RefusalArgs).HasMaxLength(256);
