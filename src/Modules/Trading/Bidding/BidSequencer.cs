@@ -182,7 +182,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         var ct = CancellationToken.None;
         await using (var tx = await DealUnit.BeginAsync(db, ct))
         {
-            var version = await LockAndReadVersionAsync(db, dealId, ct);
+            var (version, replays) = await LockAndReadAsync(db, dealId, batch, ct);
             var q = BatchQueries.For(db);
             Deal? deal = null;
             if (version is not null && keptDeal?.Version == version)
@@ -210,7 +210,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             var known = new Dictionary<(Guid BidderId, string ClientRequestId), Bid>(batch.Count);
             if (bidders.Count > 0)
             {
-                await foreach (var b in Replays(db, batch, bidders).AsAsyncEnumerable())
+                foreach (var b in replays ?? await Replays(db, batch, bidders).ToListAsync(ct))
                 {
                     known[(b.BidderId, b.ClientRequestId)] = b;
                 }
@@ -282,16 +282,52 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     }
 
     /// <summary>
-    /// Takes the deal lock and reads the deal's <see cref="Deal.Version"/> (null: no such deal); on PostgreSQL in one
-    /// round trip, the read after the lock is held.
+    /// Takes the deal lock and reads the deal's <see cref="Deal.Version"/> (null: no such deal). On PostgreSQL the same
+    /// round trip, after the lock is held, reads the batch's replays by their exact (bidder, client request id) pairs
+    /// (see <see cref="Replays"/>; a pair whose bidder is not the deal's finds nothing the batch uses, since such a bid
+    /// is refused before its replay is looked at). On SQLite, in process, replays are null here and read after the bidders.
     /// </summary>
-    private static async Task<long?> LockAndReadVersionAsync(TradingDb db, Guid dealId, CancellationToken ct)
+    private static async Task<(long? Version, List<Bid>? Replays)> LockAndReadAsync(TradingDb db, Guid dealId, IReadOnlyList<Pending> batch, CancellationToken ct)
     {
-        await using var command = db.CommandInTransaction("SELECT version FROM trading_deals WHERE id = @id");
-        var id = db.Model.FindEntityType(typeof(Deal))!.FindProperty(nameof(Deal.Id))!;
-        command.Parameters.Add(id.GetRelationalTypeMapping().CreateParameter(command, "@id", dealId, nullable: false));
+        var postgres = db.Database.IsNpgsql();
+        await using var command = db.CommandInTransaction();
+        var sql = new System.Text.StringBuilder("SELECT version FROM trading_deals WHERE id = @id");
+        Add("@id", db.Model.FindEntityType(typeof(Deal))!.FindProperty(nameof(Deal.Id))!, dealId);
+        if (postgres)
+        {
+            var bid = db.Model.FindEntityType(typeof(Bid))!;
+            var (bidder, request) = (bid.FindProperty(nameof(Bid.BidderId))!, bid.FindProperty(nameof(Bid.ClientRequestId))!);
+            sql.Append("; SELECT id, deal_id, bidder_id, client_request_id, amount, at, round, refusal_code, refusal_args, sequence FROM trading_bids WHERE ");
+            var i = 0;
+            foreach (var (b, r) in batch.Select(p => (p.Request.BidderId, p.Request.ClientRequestId)).Distinct())
+            {
+                var n = i++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sql.Append(n == "0" ? "" : " OR ").Append("(bidder_id = @b").Append(n).Append(" AND client_request_id = @r").Append(n).Append(')');
+                Add("@b" + n, bidder, b);
+                Add("@r" + n, request, r);
+            }
+        }
+
+        command.CommandText = sql.ToString();
         await using var reader = await DbLocks.AcquireThenReadAsync(db, DealUnit.LockKey(dealId), command, ct);
-        return await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
+        long? version = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
+        if (!postgres)
+        {
+            return (version, null);
+        }
+
+        await reader.NextResultAsync(ct);
+        var replays = new List<Bid>();
+        while (await reader.ReadAsync(ct))
+        {
+            replays.Add(Bid.Stored(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), new Money(reader.GetInt64(4)),
+                reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetInt64(9)));
+        }
+
+        return (version, replays);
+
+        void Add(string name, Microsoft.EntityFrameworkCore.Metadata.IProperty property, object value) =>
+            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, nullable: false));
     }
 
     /// <summary>A lane's deal between batches (only its drain loop touches it).</summary>
@@ -301,7 +337,8 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     }
 
     /// <summary>
-    /// The batch's earlier submissions (of the deal's own bidders, the only ones judged), looked up by their exact
+    /// SQLite (PostgreSQL reads the same pairs in the lock's round trip, <see cref="LockAndReadAsync"/>): the batch's
+    /// earlier submissions (of the deal's own bidders, the only ones judged), looked up by their exact
     /// (bidder, client request id) pairs: one probe of the unique (bidder, client request id) index per pair, whatever the
     /// planner's statistics say. An <c>IN</c> list per column, or the deal in every term, left PostgreSQL free to walk
     /// every bid of the deal and filter, and while an auction fills the table faster than ANALYZE catches up, it did:

@@ -119,6 +119,14 @@ internal sealed class Bid
         Sequence = sequence;
     }
 
+    /// <summary>A bid as stored, read back by plain SQL (the bid lane's replay look-up on PostgreSQL).</summary>
+    public static Bid Stored(Guid id, Guid dealId, Guid bidderId, string clientRequestId, Money amount, DateTimeOffset at, int round, string? refusalCode, string? refusalArgs, long sequence) =>
+        new()
+        {
+            Id = id, DealId = dealId, BidderId = bidderId, ClientRequestId = clientRequestId, Amount = amount, At = at, Round = round,
+            RefusalCode = refusalCode, RefusalArgs = refusalArgs, Sequence = sequence,
+        };
+
     public Guid Id { get; private set; }
 
     public Guid DealId { get; private set; }
