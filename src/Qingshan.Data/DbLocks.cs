@@ -10,16 +10,20 @@ namespace Qingshan.Data;
 /// </summary>
 public static class DbLocks
 {
+    /// <summary>
+    /// The one lock statement of both entry points: a key must hash the same way whichever takes it, or a lock taken by
+    /// one would not exclude the other.
+    /// </summary>
+    private const string LockStatement = "SELECT pg_advisory_xact_lock(hashtextextended(@lock_key, 0))";
+
     public static async Task AcquireAsync(DbContext db, string key, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A lock is taken inside a transaction.");
-        }
-
+        RequireTransaction(db);
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+            await using var command = db.CommandInTransaction(LockStatement);
+            AddKey(command, key);
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
@@ -30,23 +34,32 @@ public static class DbLocks
     /// </summary>
     public static async Task<DbDataReader> AcquireThenReadAsync(DbContext db, string key, DbCommand query, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A lock is taken inside a transaction.");
-        }
-
+        RequireTransaction(db);
         if (!db.Database.IsNpgsql())
         {
             return await query.ExecuteReaderAsync(ct);
         }
 
-        var parameter = query.CreateParameter();
-        parameter.ParameterName = "@lock_key";
-        parameter.Value = key;
-        query.Parameters.Add(parameter);
-        query.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended(@lock_key, 0));" + query.CommandText;
+        AddKey(query, key);
+        query.CommandText = LockStatement + ";" + query.CommandText;
         var reader = await query.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         return reader;
+    }
+
+    private static void RequireTransaction(DbContext db)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A lock is taken inside a transaction.");
+        }
+    }
+
+    private static void AddKey(DbCommand command, string key)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@lock_key";
+        parameter.Value = key;
+        command.Parameters.Add(parameter);
     }
 }
