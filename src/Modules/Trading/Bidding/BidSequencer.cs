@@ -210,7 +210,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             var known = new Dictionary<(Guid BidderId, string ClientRequestId), Bid>(batch.Count);
             if (bidders.Count > 0)
             {
-                foreach (var b in replays ?? await Replays(db, batch, bidders).ToListAsync(ct))
+                foreach (var b in replays ?? await Replays(db, batch).ToListAsync(ct))
                 {
                     known[(b.BidderId, b.ClientRequestId)] = b;
                 }
@@ -284,8 +284,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>
     /// Takes the deal lock and reads the deal's <see cref="Deal.Version"/> (null: no such deal). On PostgreSQL the same
     /// round trip, after the lock is held, reads the batch's replays by their exact (bidder, client request id) pairs
-    /// (see <see cref="Replays"/>; a pair whose bidder is not the deal's finds nothing the batch uses, since such a bid
-    /// is refused before its replay is looked at). On SQLite, in process, replays are null here and read after the bidders.
+    /// (<see cref="Pairs"/>, see <see cref="Replays"/>). On SQLite, in process, replays are null here and read after the bidders.
     /// </summary>
     private static async Task<(long? Version, List<Bid>? Replays)> LockAndReadAsync(TradingDb db, Guid dealId, IReadOnlyList<Pending> batch, CancellationToken ct)
     {
@@ -297,14 +296,13 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         {
             var bid = db.Model.FindEntityType(typeof(Bid))!;
             var (bidder, request) = (bid.FindProperty(nameof(Bid.BidderId))!, bid.FindProperty(nameof(Bid.ClientRequestId))!);
-            sql.Append("; SELECT id, deal_id, bidder_id, client_request_id, amount, at, round, refusal_code, refusal_args, sequence FROM trading_bids WHERE ");
-            var i = 0;
-            foreach (var (b, r) in batch.Select(p => (p.Request.BidderId, p.Request.ClientRequestId)).Distinct())
+            var pairs = Pairs(batch);
+            sql.Append("; SELECT id, deal_id, bidder_id, client_request_id, amount, at, round, refusal_code, refusal_args, sequence FROM trading_bids WHERE ")
+                .Append(PairsClause(pairs.Count, i => ("@b" + i, "@r" + i)));
+            for (var i = 0; i < pairs.Count; i++)
             {
-                var n = i++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                sql.Append(n == "0" ? "" : " OR ").Append("(bidder_id = @b").Append(n).Append(" AND client_request_id = @r").Append(n).Append(')');
-                Add("@b" + n, bidder, b);
-                Add("@r" + n, request, r);
+                Add("@b" + i, bidder, pairs[i].BidderId);
+                Add("@r" + i, request, pairs[i].ClientRequestId);
             }
         }
 
@@ -338,7 +336,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
 
     /// <summary>
     /// SQLite (PostgreSQL reads the same pairs in the lock's round trip, <see cref="LockAndReadAsync"/>): the batch's
-    /// earlier submissions (of the deal's own bidders, the only ones judged), looked up by their exact
+    /// earlier submissions, looked up by their exact
     /// (bidder, client request id) pairs: one probe of the unique (bidder, client request id) index per pair, whatever the
     /// planner's statistics say. An <c>IN</c> list per column, or the deal in every term, left PostgreSQL free to walk
     /// every bid of the deal and filter, and while an auction fills the table faster than ANALYZE catches up, it did:
@@ -346,20 +344,30 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     /// id for every bidder, it saved a round trip but probed the index bidders × request ids times, each probe comparing
     /// text under the database's collation: 2.7 ms per batch on PostgreSQL, against 0.07 ms for the exact pairs.
     /// </summary>
-    private static IQueryable<Bid> Replays(TradingDb db, IReadOnlyList<Pending> batch, Dictionary<Guid, Bidder> bidders)
+    private static IQueryable<Bid> Replays(TradingDb db, IReadOnlyList<Pending> batch)
     {
-        var pairs = batch.Where(p => bidders.ContainsKey(p.Request.BidderId)).Select(p => (p.Request.BidderId, p.Request.ClientRequestId)).Distinct().ToList();
-        var sql = new System.Text.StringBuilder("SELECT * FROM trading_bids WHERE ", 40 + (pairs.Count * 64));
+        var pairs = Pairs(batch);
         var args = new object[2 * pairs.Count];
         for (var i = 0; i < pairs.Count; i++)
         {
-            var (b, r) = (2 * i, (2 * i) + 1);
-            sql.Append(i == 0 ? "" : " OR ").Append(System.Globalization.CultureInfo.InvariantCulture, $"(bidder_id = {{{b}}} AND client_request_id = {{{r}}})");
-            (args[b], args[r]) = (pairs[i].BidderId, pairs[i].ClientRequestId);
+            (args[2 * i], args[(2 * i) + 1]) = (pairs[i].BidderId, pairs[i].ClientRequestId);
         }
 
-        return db.Bids.FromSqlRaw(sql.ToString(), args).AsNoTracking();
+        var sql = "SELECT * FROM trading_bids WHERE " + PairsClause(pairs.Count, i => ("{" + (2 * i) + "}", "{" + ((2 * i) + 1) + "}"));
+        return db.Bids.FromSqlRaw(sql, args).AsNoTracking();
     }
+
+    /// <summary>The batch's distinct (bidder, client request id) pairs. A pair whose bidder is not the deal's finds nothing the batch uses: such a bid is refused before its replay is looked at.</summary>
+    private static List<(Guid BidderId, string ClientRequestId)> Pairs(IReadOnlyList<Pending> batch) =>
+        batch.Select(p => (p.Request.BidderId, p.Request.ClientRequestId)).Distinct().ToList();
+
+    /// <summary>The WHERE condition matching exactly the pairs; <paramref name="placeholders"/> names the i-th pair's bidder and request id parameters.</summary>
+    private static string PairsClause(int count, Func<int, (string Bidder, string Request)> placeholders) =>
+        string.Join(" OR ", Enumerable.Range(0, count).Select(i =>
+        {
+            var (bidder, request) = placeholders(i);
+            return $"(bidder_id = {bidder} AND client_request_id = {request})";
+        }));
 
     /// <summary>
     /// The batch's deal and bidders reads, compiled once per model: a batch is small and frequent, and EF's per-execution query
