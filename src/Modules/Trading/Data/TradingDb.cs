@@ -57,9 +57,9 @@ public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext 
             }
 
             var deal = entry.Entity as Deal;
-            if (deal is null && entry.Metadata.IsOwned() && entry.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(Deal))
+            if (deal is null && entry.Metadata.FindOwnership() is { PrincipalEntityType.ClrType: var principal } ownership && principal == typeof(Deal))
             {
-                var owner = entry.Property("DealId");
+                var owner = entry.Property(ownership.Properties[0].Name);
                 var id = (Guid?)(entry.State == EntityState.Deleted ? owner.OriginalValue : owner.CurrentValue);
                 deal = ChangeTracker.Entries<Deal>().FirstOrDefault(d => d.Entity.Id == id)?.Entity;
             }
