@@ -45,16 +45,15 @@ public sealed class TestDatabase : IAsyncDisposable
                 var dir = Path.Combine(Path.GetTempPath(), "qingshan-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Directory.CreateDirectory(dir);
                 var path = Path.Combine(dir, "template.db");
-                var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path};Pooling=False" };
-                await SchemaDb.MigrateAsync(options);
-                using (var c = new SqliteConnection(options.ConnectionString))
+                // A folder left by an earlier process with the same id must not hand its file to this run.
+                foreach (var stale in new[] { path, path + "-wal", path + "-shm" })
                 {
-                    c.Open();
-                    using var cmd = c.CreateCommand();
-                    cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                    cmd.ExecuteNonQuery();
+                    File.Delete(stale);
                 }
 
+                var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={path};Pooling=False" };
+                await SchemaDb.MigrateAsync(options);
+                await CheckpointFullyAsync(options.ConnectionString);
                 sqliteTemplate = path;
             }
         }
@@ -80,6 +79,36 @@ public sealed class TestDatabase : IAsyncDisposable
                     }
                 }
             });
+    }
+
+    /// <summary>
+    /// Moves everything in a SQLite database's write-ahead log into its main file and empties the log, so that a copy of
+    /// the main file alone holds every committed row. SQLite answers a checkpoint it could not finish (a reader or writer
+    /// still at work) with busy = 1 instead of an error: wait and try again, and fail loudly rather than copy half a database.
+    /// </summary>
+    public static async Task CheckpointFullyAsync(string connectionString)
+    {
+        await using var c = new SqliteConnection(connectionString);
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var reader = await cmd.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var (busy, log, moved) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            if (busy == 0 && log == moved)
+            {
+                return;
+            }
+
+            if (attempt == 100)
+            {
+                throw new InvalidOperationException($"SQLite checkpoint of {c.DataSource} did not finish after {attempt} attempts (busy {busy}, {moved} of {log} frames): a connection is still using the database.");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<TestDatabase> CreatePostgresAsync()

@@ -97,11 +97,7 @@ public sealed class SeededDatabase : IAsyncDisposable
             }
             else
             {
-                using var c = new SqliteConnection(fresh.Options.ConnectionString);
-                c.Open();
-                using var cmd = c.CreateCommand();
-                cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                cmd.ExecuteNonQuery();
+                await TestDatabase.CheckpointFullyAsync(fresh.Options.ConnectionString);
             }
 
             AppDomain.CurrentDomain.ProcessExit += (_, _) => fresh.DisposeAsync().AsTask().GetAwaiter().GetResult();
