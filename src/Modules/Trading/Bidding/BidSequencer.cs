@@ -171,8 +171,8 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     {
         // The deal as the lane's last batch left it: used again if its version is still the stored one; taken now, and
         // put back only once this batch committed (a batch that throws leaves nothing behind).
-        var keptDeal = kept.Deal;
-        kept.Deal = null;
+        var (keptDeal, keptBidders) = (kept.Deal, kept.Bidders);
+        (kept.Deal, kept.Bidders) = (null, null);
         // No savepoint around the save (EF's default inside a transaction): a failed batch rolls back whole and is
         // retried bid by bid, and on PostgreSQL SAVEPOINT and RELEASE are two more round trips under the deal lock.
         db.Database.AutoSavepointsEnabled = false;
@@ -185,35 +185,33 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             var (version, replays) = await LockAndReadAsync(db, dealId, batch, ct);
             var q = BatchQueries.For(db);
             Deal? deal = null;
+            // Read only: judging a bid changes the deal, never its bidders. Kept with the deal: every save that changes
+            // a bidder raises its deal's version (TradingDb), so an unchanged version vouches for both.
+            Dictionary<Guid, Bidder>? bidders = null;
             if (version is not null && keptDeal?.Version == version)
             {
                 db.Deals.Attach(keptDeal); // unchanged since: no need to read its wide row and owned rows again
-                deal = keptDeal;
+                (deal, bidders) = (keptDeal, keptBidders);
             }
             else if (version is not null)
             {
                 deal = await q.DealById(db, dealId);
             }
 
-            var bidderIds = batch.Select(p => p.Request.BidderId).Distinct().ToList();
-
-            // Read only: judging a bid changes the deal, never its bidders.
-            var bidders = new Dictionary<Guid, Bidder>(bidderIds.Count);
-            if (deal is not null)
+            bidders ??= [];
+            var missing = batch.Select(p => p.Request.BidderId).Distinct().Where(id => !bidders.ContainsKey(id)).ToList();
+            if (deal is not null && missing.Count > 0)
             {
-                await foreach (var b in q.BiddersOf(db, dealId, bidderIds))
+                await foreach (var b in q.BiddersOf(db, dealId, missing))
                 {
                     bidders[b.Id] = b;
                 }
             }
 
             var known = new Dictionary<(Guid BidderId, string ClientRequestId), Bid>(batch.Count);
-            if (bidders.Count > 0)
+            foreach (var b in replays)
             {
-                foreach (var b in replays ?? await Replays(db, batch).ToListAsync(ct))
-                {
-                    known[(b.BidderId, b.ClientRequestId)] = b;
-                }
+                known[(b.BidderId, b.ClientRequestId)] = b;
             }
 
             var bids = new List<Bid>(batch.Count);
@@ -275,51 +273,50 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
                 await tx.CommitAsync(ct);
             }
 
-            kept.Deal = deal;
+            (kept.Deal, kept.Bidders) = (deal, bidders);
         }
 
         return replies;
     }
 
     /// <summary>
-    /// Takes the deal lock and reads the deal's <see cref="Deal.Version"/> (null: no such deal). On PostgreSQL the same
-    /// round trip, after the lock is held, reads the batch's replays by their exact (bidder, client request id) pairs
-    /// (<see cref="Pairs"/>, see <see cref="Replays"/>). On SQLite, in process, replays are null here and read after the bidders.
+    /// Takes the deal lock and reads the deal's <see cref="Deal.Version"/> (null: no such deal) and the batch's earlier
+    /// submissions, looked up by their exact (bidder, client request id) pairs (<see cref="Pairs"/>): one probe of the
+    /// unique (bidder, client request id) index per pair, whatever the planner's statistics say. On PostgreSQL this is the
+    /// lock's round trip. An <c>IN</c> list per column, or the deal in every term, left PostgreSQL free to walk every bid
+    /// of the deal and filter, and while an auction fills the table faster than ANALYZE catches up, it did: the look-up
+    /// grew from 1 to 8 ms per batch within a minute of bidding. Joined to the bidders read with every request id for
+    /// every bidder, it probed the index bidders × request ids times, each probe comparing text under the database's
+    /// collation: 2.7 ms per batch on PostgreSQL, against 0.07 ms for the exact pairs. Plain SQL read into
+    /// <see cref="Bid.Stored"/> on both stores: through EF, each batch size was a query of its own, compiled on first sight.
     /// </summary>
-    private static async Task<(long? Version, List<Bid>? Replays)> LockAndReadAsync(TradingDb db, Guid dealId, IReadOnlyList<Pending> batch, CancellationToken ct)
+    private static async Task<(long? Version, List<Bid> Replays)> LockAndReadAsync(TradingDb db, Guid dealId, IReadOnlyList<Pending> batch, CancellationToken ct)
     {
-        var postgres = db.Database.IsNpgsql();
         await using var command = db.CommandInTransaction();
-        var sql = new System.Text.StringBuilder("SELECT version FROM trading_deals WHERE id = @id");
+        var bid = db.Model.FindEntityType(typeof(Bid))!;
+        var (bidder, request) = (bid.FindProperty(nameof(Bid.BidderId))!, bid.FindProperty(nameof(Bid.ClientRequestId))!);
+        var pairs = Pairs(batch);
+        var sql = new System.Text.StringBuilder("SELECT version FROM trading_deals WHERE id = @id")
+            .Append("; SELECT id, deal_id, bidder_id, client_request_id, amount, at, round, refusal_code, refusal_args, sequence FROM trading_bids WHERE ");
         Add("@id", db.Model.FindEntityType(typeof(Deal))!.FindProperty(nameof(Deal.Id))!, dealId);
-        if (postgres)
+        for (var i = 0; i < pairs.Count; i++)
         {
-            var bid = db.Model.FindEntityType(typeof(Bid))!;
-            var (bidder, request) = (bid.FindProperty(nameof(Bid.BidderId))!, bid.FindProperty(nameof(Bid.ClientRequestId))!);
-            var pairs = Pairs(batch);
-            sql.Append("; SELECT id, deal_id, bidder_id, client_request_id, amount, at, round, refusal_code, refusal_args, sequence FROM trading_bids WHERE ")
-                .Append(PairsClause(pairs.Count, i => ("@b" + i, "@r" + i)));
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                Add("@b" + i, bidder, pairs[i].BidderId);
-                Add("@r" + i, request, pairs[i].ClientRequestId);
-            }
+            sql.Append(i == 0 ? "" : " OR ").Append("(bidder_id = @b").Append(i).Append(" AND client_request_id = @r").Append(i).Append(')');
+            Add("@b" + i, bidder, pairs[i].BidderId);
+            Add("@r" + i, request, pairs[i].ClientRequestId);
         }
 
         command.CommandText = sql.ToString();
         await using var reader = await DbLocks.AcquireThenReadAsync(db, DealUnit.LockKey(dealId), command, ct);
         long? version = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
-        if (!postgres)
-        {
-            return (version, null);
-        }
-
         await reader.NextResultAsync(ct);
         var replays = new List<Bid>();
+        var at = bid.FindProperty(nameof(Bid.At))!.GetTypeMapping().Converter; // SQLite keeps instants as UTC ticks
         while (await reader.ReadAsync(ct))
         {
             replays.Add(Bid.Stored(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), new Money(reader.GetInt64(4)),
-                reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetInt64(9)));
+                at is null ? reader.GetFieldValue<DateTimeOffset>(5) : (DateTimeOffset)at.ConvertFromProvider(reader.GetValue(5))!,
+                reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetInt64(9)));
         }
 
         return (version, replays);
@@ -328,46 +325,17 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, nullable: false));
     }
 
-    /// <summary>A lane's deal between batches (only its drain loop touches it).</summary>
+    /// <summary>A lane's deal and the bidders its batches read, between batches (only its drain loop touches it).</summary>
     private sealed class KeptDeal
     {
         public Deal? Deal { get; set; }
-    }
 
-    /// <summary>
-    /// SQLite (PostgreSQL reads the same pairs in the lock's round trip, <see cref="LockAndReadAsync"/>): the batch's
-    /// earlier submissions, looked up by their exact
-    /// (bidder, client request id) pairs: one probe of the unique (bidder, client request id) index per pair, whatever the
-    /// planner's statistics say. An <c>IN</c> list per column, or the deal in every term, left PostgreSQL free to walk
-    /// every bid of the deal and filter, and while an auction fills the table faster than ANALYZE catches up, it did:
-    /// the look-up grew from 1 to 8 ms per batch within a minute of bidding. Joined to the bidders read with every request
-    /// id for every bidder, it saved a round trip but probed the index bidders × request ids times, each probe comparing
-    /// text under the database's collation: 2.7 ms per batch on PostgreSQL, against 0.07 ms for the exact pairs.
-    /// </summary>
-    private static IQueryable<Bid> Replays(TradingDb db, IReadOnlyList<Pending> batch)
-    {
-        var pairs = Pairs(batch);
-        var args = new object[2 * pairs.Count];
-        for (var i = 0; i < pairs.Count; i++)
-        {
-            (args[2 * i], args[(2 * i) + 1]) = (pairs[i].BidderId, pairs[i].ClientRequestId);
-        }
-
-        var sql = "SELECT * FROM trading_bids WHERE " + PairsClause(pairs.Count, i => ("{" + (2 * i) + "}", "{" + ((2 * i) + 1) + "}"));
-        return db.Bids.FromSqlRaw(sql, args).AsNoTracking();
+        public Dictionary<Guid, Bidder>? Bidders { get; set; }
     }
 
     /// <summary>The batch's distinct (bidder, client request id) pairs. A pair whose bidder is not the deal's finds nothing the batch uses: such a bid is refused before its replay is looked at.</summary>
     private static List<(Guid BidderId, string ClientRequestId)> Pairs(IReadOnlyList<Pending> batch) =>
         batch.Select(p => (p.Request.BidderId, p.Request.ClientRequestId)).Distinct().ToList();
-
-    /// <summary>The WHERE condition matching exactly the pairs; <paramref name="placeholders"/> names the i-th pair's bidder and request id parameters.</summary>
-    private static string PairsClause(int count, Func<int, (string Bidder, string Request)> placeholders) =>
-        string.Join(" OR ", Enumerable.Range(0, count).Select(i =>
-        {
-            var (bidder, request) = placeholders(i);
-            return $"(bidder_id = {bidder} AND client_request_id = {request})";
-        }));
 
     /// <summary>
     /// The batch's deal and bidders reads, compiled once per model: a batch is small and frequent, and EF's per-execution query

@@ -42,8 +42,8 @@ public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext 
     }
 
     /// <summary>
-    /// Every deal whose row or owned rows (shares, instalments) this save changes gets its <see cref="Deal.Version"/>
-    /// raised once: a kept copy of the deal is current exactly while its version is the stored one.
+    /// Every deal whose row, owned rows (shares, instalments) or bidders this save changes gets its <see cref="Deal.Version"/>
+    /// raised once: a kept copy of the deal and its bidders is current exactly while its version is the stored one.
     /// </summary>
     private void RaiseDealVersions()
     {
@@ -57,7 +57,13 @@ public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext 
             }
 
             var deal = entry.Entity as Deal;
-            if (deal is null && entry.Metadata.FindOwnership() is { PrincipalEntityType.ClrType: var principal } ownership && principal == typeof(Deal))
+            if (deal is null && entry.Entity is Bidder bidder)
+            {
+                // Bid lanes keep a deal's bidders as long as the deal's version stands: a bidder changes in its deal's step.
+                deal = ChangeTracker.Entries<Deal>().FirstOrDefault(d => d.Entity.Id == bidder.DealId)?.Entity
+                    ?? throw new InvalidOperationException($"bidder {bidder.Id} changed in a save without its deal {bidder.DealId}: the deal's version must move with it");
+            }
+            else if (deal is null && entry.Metadata.FindOwnership() is { PrincipalEntityType.ClrType: var principal } ownership && principal == typeof(Deal))
             {
                 var owner = entry.Property(ownership.Properties[0].Name);
                 var id = (Guid?)(entry.State == EntityState.Deleted ? owner.OriginalValue : owner.CurrentValue);

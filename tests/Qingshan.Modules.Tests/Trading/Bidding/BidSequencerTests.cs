@@ -270,6 +270,46 @@ public sealed class BidSequencerTests
         Assert.Equal(new[] { true, false, true, false }, stored.OrderBy(b => b.Sequence).Select(b => b.RefusalCode is null));
     }
 
+    [Fact]
+    public async Task A_lane_keeps_the_bidders_it_read_only_while_their_deals_version_stands()
+    {
+        var (world, bidders) = await TradingWorld.TradingAsync(2);
+        await using var _ = world.Platform;
+        world.Platform.Clock.Advance(TimeSpan.FromMinutes(1));
+        var sequencer = world.Platform.Services.GetRequiredService<BidSequencer>();
+        var actors = await ActorsAsync(world, bidders);
+        Task<Result<BidReceipt>> Bid(int i, Money amount, string id) =>
+            world.Platform.RunAsync(actors[i], sp => sp.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(world.Deal, bidders[i], amount, id)));
+        Task ChangeBidder0Async(bool withDeal) => world.Platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<TradingDb>();
+            if (withDeal)
+            {
+                await db.Deals.IgnoreQueryFilters().SingleAsync(d => d.Id == world.Deal);
+            }
+
+            (await db.Bidders.SingleAsync(b => b.Id == bidders[0])).MarkRefunded();
+            await db.SaveChangesAsync();
+            return true;
+        });
+
+        await using (sequencer.Keep(world.Deal))
+        {
+            Assert.True(Make.Ok(await Bid(0, TradingWorld.Listing, "b1")).Accepted);
+            Assert.True(Make.Ok(await Bid(1, TradingWorld.Listing + TradingWorld.Step, "b2")).Accepted); // both bidders now kept
+
+            // A bidder may only change in a save that has its deal: the deal's version is what tells a lane its bidders moved.
+            await Assert.ThrowsAsync<InvalidOperationException>(() => ChangeBidder0Async(withDeal: false));
+            Assert.True(Make.Ok(await Bid(0, TradingWorld.Listing + new Money(TradingWorld.Step.Fen * 2), "b3")).Accepted); // nothing was saved
+
+            // Bidder 0's deposit goes back; the deal's row itself is untouched. Its next bid is judged on the stored bidder.
+            await ChangeBidder0Async(withDeal: true);
+            var late = Make.Ok(await Bid(0, TradingWorld.Listing + new Money(TradingWorld.Step.Fen * 4), "b4"));
+            Assert.Equal("trading.deposit.not_paid", late.Refusal?.Code);
+            Assert.Equal(1, sequencer.Lanes);
+        }
+    }
+
     private static async Task<List<Actor>> ActorsAsync(TradingWorld world, List<Guid> bidders)
     {
         var actors = new List<Actor>();
