@@ -239,17 +239,12 @@ public sealed class BidSequencerTests
         Assert.Equal(0, sequencer.Queued(world.Deal));
     }
 
-    /// <summary>The operator accounts bound to each bidder's holder, with names of their own (history tells them apart).</summary>
     [Fact]
     public async Task A_lane_keeps_its_deal_between_batches_only_while_no_other_step_changed_it()
     {
-        var (world, bidders) = await TradingWorld.TradingAsync(2);
-        await using var _ = world.Platform;
-        world.Platform.Clock.Advance(TimeSpan.FromMinutes(1));
-        var sequencer = world.Platform.Services.GetRequiredService<BidSequencer>();
-        var actors = await ActorsAsync(world, bidders);
-        Task<Result<BidReceipt>> Bid(int i, Money amount, string id) =>
-            world.Platform.RunAsync(actors[i], sp => sp.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(world.Deal, bidders[i], amount, id)));
+        var lane = await KeptLane.StartAsync();
+        await using var _ = lane.World.Platform;
+        var (world, bidders, sequencer, Bid) = (lane.World, lane.Bidders, lane.Sequencer, (Func<int, Money, string, Task<Result<BidReceipt>>>)lane.BidAsync);
 
         await using (sequencer.Keep(world.Deal))
         {
@@ -273,13 +268,9 @@ public sealed class BidSequencerTests
     [Fact]
     public async Task A_lane_keeps_the_bidders_it_read_only_while_their_deals_version_stands()
     {
-        var (world, bidders) = await TradingWorld.TradingAsync(2);
-        await using var _ = world.Platform;
-        world.Platform.Clock.Advance(TimeSpan.FromMinutes(1));
-        var sequencer = world.Platform.Services.GetRequiredService<BidSequencer>();
-        var actors = await ActorsAsync(world, bidders);
-        Task<Result<BidReceipt>> Bid(int i, Money amount, string id) =>
-            world.Platform.RunAsync(actors[i], sp => sp.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(world.Deal, bidders[i], amount, id)));
+        var lane = await KeptLane.StartAsync();
+        await using var _ = lane.World.Platform;
+        var (world, bidders, sequencer, Bid) = (lane.World, lane.Bidders, lane.Sequencer, (Func<int, Money, string, Task<Result<BidReceipt>>>)lane.BidAsync);
         Task ChangeBidder0Async(bool withDeal) => world.Platform.RunAsync(Actor.System, async sp =>
         {
             var db = sp.GetRequiredService<TradingDb>();
@@ -310,6 +301,21 @@ public sealed class BidSequencerTests
         }
     }
 
+    /// <summary>A deal in auction with two bidders, its clock a minute on, and a bid as each bidder's operator.</summary>
+    private sealed record KeptLane(TradingWorld World, List<Guid> Bidders, BidSequencer Sequencer, List<Actor> Actors)
+    {
+        public static async Task<KeptLane> StartAsync()
+        {
+            var (world, bidders) = await TradingWorld.TradingAsync(2);
+            world.Platform.Clock.Advance(TimeSpan.FromMinutes(1));
+            return new(world, bidders, world.Platform.Services.GetRequiredService<BidSequencer>(), await ActorsAsync(world, bidders));
+        }
+
+        public Task<Result<BidReceipt>> BidAsync(int i, Money amount, string id) =>
+            World.Platform.RunAsync(Actors[i], sp => sp.GetRequiredService<PlaceBidHandler>().HandleAsync(new PlaceBid(World.Deal, Bidders[i], amount, id)));
+    }
+
+    /// <summary>The operator accounts bound to each bidder's holder, with names of their own (history tells them apart).</summary>
     private static async Task<List<Actor>> ActorsAsync(TradingWorld world, List<Guid> bidders)
     {
         var actors = new List<Actor>();
