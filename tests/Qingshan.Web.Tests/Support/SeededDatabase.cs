@@ -40,7 +40,16 @@ public sealed class SeededDatabase : IAsyncDisposable
         if (!seeded.IsPostgres)
         {
             var file = Path.Combine(dir, "qingshan.db");
-            File.Copy(new SqliteConnectionStringBuilder(seeded.ConnectionString).DataSource, file);
+            // Through SQLite's online backup, not a file copy: the copy is what a reader of the template sees (log and
+            // all), even if something still touched the template when it was copied.
+            using (var from = new SqliteConnection(seeded.ConnectionString))
+            using (var target = new SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                from.Open();
+                target.Open();
+                from.BackupDatabase(target);
+            }
+
             return new SeededDatabase(
                 new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" },
                 dir,
