@@ -86,7 +86,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// the main file alone holds every committed row. SQLite answers a checkpoint it could not finish (a reader or writer
     /// still at work) with busy = 1 instead of an error: wait and try again, and fail loudly rather than copy half a database.
     /// </summary>
-    public static async Task CheckpointFullyAsync(string connectionString)
+    private static async Task CheckpointFullyAsync(string connectionString)
     {
         await using var c = new SqliteConnection(connectionString);
         await c.OpenAsync();

@@ -39,11 +39,11 @@ public sealed class SeededDatabase : IAsyncDisposable
         System.IO.Directory.CreateDirectory(dir);
         if (!seeded.IsPostgres)
         {
-            var file = Path.Combine(dir, "qingshan.db");
+            var copy = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(dir, "qingshan.db")};Pooling=False" };
             // Through SQLite's online backup, not a file copy: the copy is what a reader of the template sees (log and
             // all), even if something still touched the template when it was copied.
             using (var from = new SqliteConnection(seeded.ConnectionString))
-            using (var target = new SqliteConnection($"Data Source={file};Pooling=False"))
+            using (var target = new SqliteConnection(copy.ConnectionString))
             {
                 from.Open();
                 target.Open();
@@ -51,7 +51,7 @@ public sealed class SeededDatabase : IAsyncDisposable
             }
 
             return new SeededDatabase(
-                new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file};Pooling=False" },
+                copy,
                 dir,
                 () =>
                 {
@@ -99,14 +99,11 @@ public sealed class SeededDatabase : IAsyncDisposable
                 await DemoCounty.SeedAsync(sp, QingshanFactory.DemoPassword);
             }
 
+            // SQLite needs nothing more: copies are taken through the online backup, which reads the log too.
             if (fresh.Options.IsPostgres)
             {
                 NpgsqlConnection.ClearAllPools();
                 await DisconnectAllAsync(new NpgsqlConnectionStringBuilder(fresh.Options.ConnectionString).Database!);
-            }
-            else
-            {
-                await TestDatabase.CheckpointFullyAsync(fresh.Options.ConnectionString);
             }
 
             AppDomain.CurrentDomain.ProcessExit += (_, _) => fresh.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -60,14 +60,13 @@ public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext 
             if (deal is null && entry.Entity is Bidder bidder)
             {
                 // Bid lanes keep a deal's bidders as long as the deal's version stands: a bidder changes in its deal's step.
-                deal = ChangeTracker.Entries<Deal>().FirstOrDefault(d => d.Entity.Id == bidder.DealId)?.Entity
+                deal = Tracked(bidder.DealId)
                     ?? throw new InvalidOperationException($"bidder {bidder.Id} changed in a save without its deal {bidder.DealId}: the deal's version must move with it");
             }
             else if (deal is null && entry.Metadata.FindOwnership() is { PrincipalEntityType.ClrType: var principal } ownership && principal == typeof(Deal))
             {
                 var owner = entry.Property(ownership.Properties[0].Name);
-                var id = (Guid?)(entry.State == EntityState.Deleted ? owner.OriginalValue : owner.CurrentValue);
-                deal = ChangeTracker.Entries<Deal>().FirstOrDefault(d => d.Entity.Id == id)?.Entity;
+                deal = Tracked((Guid?)(entry.State == EntityState.Deleted ? owner.OriginalValue : owner.CurrentValue));
             }
 
             if (deal is not null && (changed ??= []).Add(deal))
@@ -75,6 +74,8 @@ public sealed class TradingDb(DbContextOptions<TradingDb> options, ActorContext 
                 deal.NextVersion();
             }
         }
+
+        Deal? Tracked(Guid? id) => ChangeTracker.Entries<Deal>().FirstOrDefault(d => d.Entity.Id == id)?.Entity;
     }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)

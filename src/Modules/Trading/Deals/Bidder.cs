@@ -119,7 +119,7 @@ internal sealed class Bid
         Sequence = sequence;
     }
 
-    /// <summary>A bid as stored, read back by plain SQL (the bid lane's replay look-up on PostgreSQL).</summary>
+    /// <summary>A bid as stored, read back by plain SQL (the bid lane's replay look-up, in the command that takes the deal lock).</summary>
     public static Bid Stored(Guid id, Guid dealId, Guid bidderId, string clientRequestId, Money amount, DateTimeOffset at, int round, string? refusalCode, string? refusalArgs, long sequence) =>
         new()
         {

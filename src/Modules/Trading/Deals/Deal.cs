@@ -176,8 +176,9 @@ internal sealed class Deal
     public long BidSequence { get; private set; }
 
     /// <summary>
-    /// Raised with every save of the deal or its owned rows (<see cref="Data.TradingDb"/> does it), so a reader that kept
-    /// the deal can tell by one number whether it is still what is stored (the bid lanes keep theirs between batches).
+    /// Raised with every save of the deal, its owned rows or its bidders (<see cref="Data.TradingDb"/> does it), so a reader
+    /// that kept the deal can tell by one number whether it is still what is stored (the bid lanes keep theirs, with the
+    /// bidders they read, between batches).
     /// </summary>
     public long Version { get; private set; }
 
