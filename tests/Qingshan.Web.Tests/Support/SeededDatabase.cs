@@ -12,12 +12,20 @@ namespace Qingshan.Web.Tests.Support;
 /// A fresh database per web application, already holding the demo county. Seeding a few hundred plots takes seconds, so
 /// it happens once per test run into a template (through <see cref="DemoCounty.SeedAsync"/> with
 /// <see cref="QingshanFactory.DemoPassword"/>, the same call the host makes for <c>Demo:Password</c>), and each app gets
-/// a copy: a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on the PostgreSQL lane (<c>QINGSHAN_TEST_DB=postgres</c>).
+/// a copy: an online-backup copy on SQLite (one at a time, through one connection held open), <c>CREATE DATABASE … TEMPLATE</c> on the PostgreSQL lane (<c>QINGSHAN_TEST_DB=postgres</c>).
 /// </summary>
 public sealed class SeededDatabase : IAsyncDisposable
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static DatabaseOptions? template;
+
+    /// <summary>
+    /// On SQLite, the one connection every copy is read through, open for the whole run and used under <see cref="Gate"/>.
+    /// Connections opened per copy raced each other: when the last one closed, SQLite folded the log back and removed it;
+    /// the next openers found a log to recover, and all but the one recovering were refused with SQLITE_BUSY_RECOVERY
+    /// (261), which the online backup reports without waiting (a CI run lost a test to it).
+    /// </summary>
+    private static SqliteConnection? templateReader;
     private readonly Func<ValueTask> cleanup;
 
     private SeededDatabase(DatabaseOptions options, string directory, Func<ValueTask> cleanup)
@@ -42,12 +50,18 @@ public sealed class SeededDatabase : IAsyncDisposable
             var copy = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(dir, "qingshan.db")};Pooling=False" };
             // Through SQLite's online backup, not a file copy: the copy is what a reader of the template sees (log and
             // all), even if something still touched the template when it was copied.
-            using (var from = new SqliteConnection(seeded.ConnectionString))
             using (var target = new SqliteConnection(copy.ConnectionString))
             {
-                from.Open();
                 target.Open();
-                from.BackupDatabase(target);
+                await Gate.WaitAsync();
+                try
+                {
+                    templateReader!.BackupDatabase(target);
+                }
+                finally
+                {
+                    Gate.Release();
+                }
             }
 
             return new SeededDatabase(
@@ -99,14 +113,23 @@ public sealed class SeededDatabase : IAsyncDisposable
                 await DemoCounty.SeedAsync(sp, QingshanFactory.DemoPassword);
             }
 
-            // SQLite needs nothing more: copies are taken through the online backup, which reads the log too.
-            if (fresh.Options.IsPostgres)
+            // SQLite: copies are taken through the online backup, which reads the log too, from one connection held open.
+            if (!fresh.Options.IsPostgres)
+            {
+                templateReader = new SqliteConnection(fresh.Options.ConnectionString);
+                templateReader.Open();
+            }
+            else
             {
                 NpgsqlConnection.ClearAllPools();
                 await DisconnectAllAsync(new NpgsqlConnectionStringBuilder(fresh.Options.ConnectionString).Database!);
             }
 
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => fresh.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                templateReader?.Dispose();
+                fresh.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            };
             template = fresh.Options;
             return template;
         }
