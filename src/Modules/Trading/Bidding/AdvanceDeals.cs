@@ -117,6 +117,13 @@ public sealed class TradingOptions
     /// </summary>
     public TimeSpan BidQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a deal's bid lane (its drain loop's scope and connection, the deal and bidders it keeps) stays after its
+    /// last bid was answered. Bids arrive in bursts with gaps between them; a lane that went the moment it had no caller
+    /// was made again for nearly every batch (at 200 bids/s, for every bid). Wall clock, like the queue timeout.
+    /// </summary>
+    public TimeSpan BidLaneLinger { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>SM2 private key (64 hex digits) that signs trading certificates; generated per process when empty (development only).</summary>
     public string? CertificateSigningKeyHex { get; set; }
 

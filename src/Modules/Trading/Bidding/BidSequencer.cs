@@ -13,7 +13,7 @@ namespace Qingshan.Trading.Bidding;
 /// Group commit for bids (issue 5). Every bid of one auction serialises on its deal anyway (one highest bid, gap-free
 /// sequences), so instead of one transaction + lock + several round trips per bid, the bids waiting for a deal are
 /// judged together: per deal one drain loop (a <see cref="GroupCommit{TItem, TResult}"/>; callers await only their own
-/// answer, the lane goes when its last caller has its answer) takes whatever is waiting (up to <see cref="MaxBatch"/>) and in ONE
+/// answer; the lane goes when it has had no caller for <see cref="TradingOptions.BidLaneLinger"/>) takes whatever is waiting (up to <see cref="MaxBatch"/>) and in ONE
 /// transaction takes the deal lock (advisory lock on PostgreSQL, BEGIN IMMEDIATE on SQLite — kept, so several app
 /// instances stay correct: this queue only orders bids inside one process), loads the deal (or uses the one it kept, if
 /// still current), the batch's bidders and their earlier bids under the batch's client request ids (the replays), judges each bid in arrival
@@ -29,14 +29,27 @@ namespace Qingshan.Trading.Bidding;
 /// its client request id returns it), its caller waits for that answer, and the batch is not disturbed.
 /// </para>
 /// </summary>
-public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TradingOptions> options, ILogger<BidSequencer> log)
+public sealed class BidSequencer : IAsyncDisposable, IDisposable
 {
     /// <summary>The most bids judged in one transaction.</summary>
     public const int MaxBatch = 256;
 
+    /// <summary>How often lanes idle for longer than <see cref="TradingOptions.BidLaneLinger"/> are looked for.</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<Guid, Lane> lanes = new();
-    private readonly ILogger logger = log;
-    private readonly IServiceScopeFactory scopeFactory = scopes;
+    private readonly ILogger logger;
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly TimeProvider clock;
+    private readonly Microsoft.Extensions.Options.IOptions<TradingOptions> options;
+    private readonly ITimer sweeper;
+
+    public BidSequencer(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TradingOptions> options, ILogger<BidSequencer> log)
+    {
+        (scopeFactory, this.clock, this.options, logger) = (scopes, clock, options, log);
+        // Wall clock (an operational matter, like the queue timeout): a test's fake clock must not hold lanes forever.
+        sweeper = TimeProvider.System.CreateTimer(static self => ((BidSequencer)self!).Sweep(), this, SweepInterval, SweepInterval);
+    }
 
     /// <summary>Queues a bid on its deal and waits for its receipt (or refusal) after its batch committed.</summary>
     internal async Task<Result<BidReceipt>> SubmitAsync(PlaceBid request, Actor actor, CancellationToken ct)
@@ -59,14 +72,15 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         }
         finally
         {
-            Exit(request.DealId, lane);
+            lane.Exit();
         }
     }
 
     /// <summary>
-    /// The deal's lane, entered (counted as in use). A lane lives while it has users: the last one out removes it, so
-    /// closed auctions leave nothing behind. A lane being removed is never entered again: a caller who met it takes a
-    /// new one (only ever one live lane per deal, so one drain loop per deal in this process).
+    /// The deal's lane, entered (counted as in use). A lane lives while it has users and for
+    /// <see cref="TradingOptions.BidLaneLinger"/> after the last one left (<see cref="Sweep"/>), so closed auctions leave
+    /// nothing behind. A retired lane is never entered again: a caller who met it takes a new one (only ever one live
+    /// lane per deal, so one drain loop per deal in this process).
     /// </summary>
     private Lane Enter(Guid dealId)
     {
@@ -82,16 +96,41 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    private void Exit(Guid dealId, Lane lane)
+    /// <summary>
+    /// Retires the lanes nobody has used for <see cref="TradingOptions.BidLaneLinger"/> (runs every
+    /// <see cref="SweepInterval"/>; tests call it directly). A retired lane lets go of its scope and connection once its
+    /// drain loop has stopped.
+    /// </summary>
+    internal void Sweep()
     {
-        if (lane.Exit())
+        var linger = options.Value.BidLaneLinger;
+        foreach (var (dealId, lane) in lanes)
         {
-            lanes.TryRemove(new KeyValuePair<Guid, Lane>(dealId, lane));
+            if (lane.TryRetire(linger))
+            {
+                lanes.TryRemove(new KeyValuePair<Guid, Lane>(dealId, lane));
+                _ = lane.CloseAsync(logger);
+            }
         }
     }
 
-    /// <summary>Tests and diagnostics: how many deals have a lane (one per deal with bids in flight).</summary>
+    /// <summary>Tests and diagnostics: how many deals have a lane (one per deal with recent bids).</summary>
     internal int Lanes => lanes.Count;
+
+    public async ValueTask DisposeAsync()
+    {
+        await sweeper.DisposeAsync();
+        foreach (var (dealId, lane) in lanes)
+        {
+            if (lane.TryRetire(TimeSpan.Zero))
+            {
+                lanes.TryRemove(new KeyValuePair<Guid, Lane>(dealId, lane));
+                await lane.CloseAsync(logger);
+            }
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>
     /// Tests: while held, bids queue on the deal but no batch starts; releasing starts one batch with all of them (up
@@ -104,7 +143,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         return new Release(() =>
         {
             held.Dispose();
-            Exit(dealId, lane);
+            lane.Exit();
         });
     }
 
@@ -112,7 +151,7 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
     internal IAsyncDisposable Keep(Guid dealId)
     {
         var lane = Enter(dealId);
-        return new Release(() => Exit(dealId, lane));
+        return new Release(lane.Exit);
     }
 
     /// <summary>Tests: how many bids wait on the deal (including ones their callers gave up, until a batch skips them).</summary>
@@ -127,17 +166,20 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    /// <summary>One deal's group commit and the count of its users (-1: retired).</summary>
+    /// <summary>One deal's group commit, the count of its users (-1: retired) and since when it has had none.</summary>
     private sealed class Lane
     {
+        private readonly WriterScope<TradingDb> writer;
         private int users;
+        private long idleSince = System.Diagnostics.Stopwatch.GetTimestamp();
 
         public Lane(Func<TradingDb, Guid, KeptDeal, IReadOnlyList<Pending>, Task<Result<BidReceipt>[]>> judge, Guid dealId, IServiceScopeFactory scopes, ILogger log)
         {
-            // The lane's drain loop keeps its scope (context, open connection) while bids keep coming; it lets go when idle.
-            var writer = new WriterScope<TradingDb>(scopes);
+            // The lane's drain loop keeps its scope (context, open connection) for the lane's life, not only while bids
+            // keep coming: between bursts the loop stops, and the next burst starts it again on the same scope.
+            writer = new WriterScope<TradingDb>(scopes);
             var kept = new KeptDeal();
-            Commit = new(batch => writer.RunAsync<IReadOnlyList<Result<BidReceipt>>>(async (_, db) => await judge(db, dealId, kept, batch)), MaxBatch, log, writer.DropAsync);
+            Commit = new(batch => writer.RunAsync<IReadOnlyList<Result<BidReceipt>>>(async (_, db) => await judge(db, dealId, kept, batch)), MaxBatch, log);
         }
 
         public GroupCommit<Pending, Result<BidReceipt>> Commit { get; }
@@ -155,8 +197,40 @@ public sealed class BidSequencer(IServiceScopeFactory scopes, TimeProvider clock
             return false;
         }
 
-        /// <summary>Leaves the lane; true if this was the last user and the lane is now retired.</summary>
-        public bool Exit() => Interlocked.Decrement(ref users) == 0 && Interlocked.CompareExchange(ref users, -1, 0) == 0;
+        public void Exit()
+        {
+            if (Interlocked.Decrement(ref users) == 0)
+            {
+                Volatile.Write(ref idleSince, System.Diagnostics.Stopwatch.GetTimestamp());
+            }
+        }
+
+        /// <summary>Retires the lane if nobody has used it for <paramref name="linger"/>; a retired lane is never entered again.</summary>
+        public bool TryRetire(TimeSpan linger) =>
+            Volatile.Read(ref users) == 0
+            && System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref idleSince)) >= linger
+            && Interlocked.CompareExchange(ref users, -1, 0) == 0;
+
+        /// <summary>
+        /// After retiring: lets go of the scope once the drain loop has stopped (every bid was answered before its caller
+        /// left, but the loop may still be on its way out; no bid can reach a retired lane, so it does not start again).
+        /// </summary>
+        public async Task CloseAsync(ILogger log)
+        {
+            try
+            {
+                while (!Commit.IsIdle)
+                {
+                    await Task.Delay(1);
+                }
+
+                await writer.DropAsync();
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "a retired bid lane could not let go of its scope");
+            }
+        }
     }
 
     /// <summary>

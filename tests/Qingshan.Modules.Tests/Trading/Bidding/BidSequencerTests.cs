@@ -87,12 +87,17 @@ public sealed class BidSequencerTests
             Assert.Equal(actorOf[bySequence[i].BidderId], messages[i].ActorName);
         }
 
-        // Every caller has its answer, so the deal's lane is gone: closed auctions leave no lanes behind.
-        Assert.Equal(0, world.Platform.Services.GetRequiredService<BidSequencer>().Lanes);
+        // Every caller has its answer: once the lane has lingered (here: not at all), the sweep takes it. Closed
+        // auctions leave no lanes behind.
+        var sequencer = world.Platform.Services.GetRequiredService<BidSequencer>();
+        Assert.Equal(1, sequencer.Lanes);
+        Linger(world, TimeSpan.Zero);
+        sequencer.Sweep();
+        Assert.Equal(0, sequencer.Lanes);
     }
 
     [Fact]
-    public async Task A_deals_lane_goes_when_its_last_bid_is_answered_and_the_next_bid_gets_a_new_one_that_continues_the_sequence()
+    public async Task A_deals_lane_stays_for_the_linger_after_its_last_bid_then_goes_and_bids_racing_its_retirement_continue_the_sequence()
     {
         var (world, bidders) = await TradingWorld.TradingAsync(2);
         await using var _ = world.Platform;
@@ -110,11 +115,30 @@ public sealed class BidSequencerTests
         }
 
         Assert.Equal(1, Make.Ok(await first).Sequence);
-        Assert.Equal(0, sequencer.Lanes);
 
-        // Bids racing the removal of the lane: each one is judged exactly once, in one sequence.
+        // Answered, but the lane lingers (it keeps its connection and the deal for the next burst of bids).
+        sequencer.Sweep();
+        Assert.Equal(1, sequencer.Lanes);
+
+        // With no linger the sweep retires it, also while bids race it: each bid is judged exactly once, in one sequence,
+        // whether it met the old lane, a retired one (and made a new one) or a new one.
+        Linger(world, TimeSpan.Zero);
+        sequencer.Sweep();
+        Assert.Equal(0, sequencer.Lanes);
+        using var stop = new CancellationTokenSource();
+        var sweeping = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                sequencer.Sweep();
+                await Task.Yield();
+            }
+        });
         var racing = await Task.WhenAll(Enumerable.Range(0, 20).Select(k => Task.Run(() => Bid(k % 2, TradingWorld.Listing + new Money(TradingWorld.Step.Fen * (k + 1)), "r" + k))));
+        await stop.CancelAsync();
+        await sweeping;
         Assert.All(racing, r => Assert.True(r.IsSuccess, r.Error?.ToString()));
+        sequencer.Sweep();
         Assert.Equal(0, sequencer.Lanes);
         var stored = await world.BidsAsync();
         Assert.Equal(21, stored.Count);
@@ -326,6 +350,9 @@ public sealed class BidSequencerTests
 
         return actors;
     }
+
+    private static void Linger(TradingWorld world, TimeSpan linger) =>
+        world.Platform.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TradingOptions>>().Value.BidLaneLinger = linger;
 
     private static async Task QueuedAsync(BidSequencer sequencer, Guid deal, int count)
     {
