@@ -167,6 +167,61 @@ public sealed class BulkInsertTests
         Assert.Empty(await RowsAsync(platform, "SELECT * FROM ledger_accounts WHERE code = 'probe:loose'"));
     }
 
+    [Fact]
+    public async Task A_connection_kept_open_writes_correctly_across_transactions_a_refused_row_and_a_reopen()
+    {
+        // SQLite keeps each table's prepared single-row INSERT with the open connection: every later transaction must
+        // use it in that transaction, with the values of its own rows, and a closed connection must not hand it on.
+        await using var platform = await TestPlatform.CreateAsync();
+        var (first, second) = (Actor.System with { UserId = "u-1", UserName = "甲", IpAddress = "10.0.0.7" }, Actor.System with { UserId = "u-2", UserName = "乙" });
+        await platform.RunAsync(Actor.System, async sp =>
+        {
+            var db = sp.GetRequiredService<LedgerDb>();
+            async Task InsertAsync(params object[] rows)
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                foreach (var row in rows)
+                {
+                    if (row is LedgerAccount a)
+                    {
+                        await db.InsertAsync([a]);
+                    }
+                    else
+                    {
+                        await db.InsertAsync([(OutboxMessage)row]);
+                    }
+                }
+
+                await tx.CommitAsync();
+            }
+
+            await db.Database.OpenConnectionAsync();
+            await InsertAsync(OutboxMessage.Create(At, "ledger", "Kept", "k1", null, first, new { n = 1 }), Account("k1", null));
+            await InsertAsync(OutboxMessage.Create(At.AddDays(1), "ledger", "Kept", "k2", "211322", second, new { n = 2 }), Account("k2", Guid.Empty));
+
+            // A row the database refuses (the account code is taken) rolls its transaction back; the next one still writes.
+            await Assert.ThrowsAnyAsync<DbException>(() => InsertAsync(OutboxMessage.Create(At, "ledger", "Kept", "lost", null, first, new { n = 0 }), Account("k1", null)));
+            await InsertAsync(OutboxMessage.Create(At, "ledger", "Kept", "k3", null, second, new { n = 3 }));
+
+            await db.Database.CloseConnectionAsync();
+            await db.Database.OpenConnectionAsync();
+            await InsertAsync(OutboxMessage.Create(At.AddDays(2), "ledger", "Kept", "k4", "211300", first, new { n = 4 }), Account("k4", null));
+            await db.Database.CloseConnectionAsync();
+            return 0;
+        });
+
+        var outbox = await RowsAsync(platform, "SELECT object_id, region_code, actor_name, ip_address, payload FROM outbox_messages WHERE event_type = 'Kept' ORDER BY object_id");
+        Assert.Equal(["k1", "k2", "k3", "k4"], outbox.Select(r => (string)r["object_id"]!));
+        Assert.Equal([null, "211322", null, "211300"], outbox.Select(r => r["region_code"] as string));
+        Assert.Equal(["甲", "乙", "乙", "甲"], outbox.Select(r => (string)r["actor_name"]!));
+        Assert.Equal(["10.0.0.7", null, null, "10.0.0.7"], outbox.Select(r => r["ip_address"] as string));
+        Assert.Contains("3", (string)outbox[2]["payload"]!, StringComparison.Ordinal);
+        var accounts = await platform.RunAsync(Actor.System, sp => sp.GetRequiredService<LedgerDb>().Accounts.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.Code.StartsWith("probe:k")).OrderBy(a => a.Code).Select(a => new { a.Code, a.DealId }).ToListAsync());
+        Assert.Equal(["probe:k1", "probe:k2", "probe:k4"], accounts.Select(a => a.Code));
+        Assert.Equal([null, Guid.Empty, null], accounts.Select(a => a.DealId));
+    }
+
     private static LedgerAccount Account(string code, Guid? deal)
     {
         var a = new LedgerAccount("probe:" + code, AccountKind.ErosionControlFund, "211322", deal, "水土流失治理资金");
