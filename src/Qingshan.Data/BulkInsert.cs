@@ -334,7 +334,7 @@ public static class BulkInsert
         }
 
         /// <summary>
-        /// SQLite: one single-row INSERT, prepared once, executed per row (its parameters made by the columns' type
+        /// SQLite: one single-row INSERT, prepared once per connection, executed per row (its parameters made by the columns' type
         /// mappings for the first row, as SaveChanges makes them; later rows set only the values); with
         /// <paramref name="ids"/>, each row's new key is read back.
         /// Microsoft.Data.Sqlite's execution is synchronous, so this is too.
@@ -347,19 +347,21 @@ public static class BulkInsert
                 return;
             }
 
-            var (command, parameters, fresh) = PreparedStatements.Take(db, this, ids is not null);
+            // Kept with the connection (KeptStatements): a writer that keeps its connection prepares it once.
+            var key = (this, ids is not null);
+            var (command, fresh) = KeptStatements.Take(db, key, () => ids is null ? InsertOne : InsertOneReturning!);
             try
             {
-                Execute(rows, ids, command, parameters, fresh);
+                Execute(rows, ids, command, fresh);
             }
             catch when (fresh)
             {
-                PreparedStatements.Forget(db, this, ids is not null); // its parameters may be half made
+                KeptStatements.Forget(db, key); // its parameters may be half made
                 throw;
             }
         }
 
-        private void Execute<T>(IReadOnlyList<T> rows, long[]? ids, DbCommand command, DbParameter[] parameters, bool fresh)
+        private void Execute<T>(IReadOnlyList<T> rows, long[]? ids, DbCommand command, bool fresh)
             where T : class
         {
             for (var r = 0; r < rows.Count; r++)
@@ -369,13 +371,12 @@ public static class BulkInsert
                     var value = Getters[c].GetClrValueUsingContainingEntity(rows[r]);
                     if (fresh && r == 0)
                     {
-                        parameters[c] = Mappings[c].CreateParameter(command, SqliteNames[c], value, Columns[c].IsNullable);
-                        command.Parameters.Add(parameters[c]);
+                        command.Parameters.Add(Mappings[c].CreateParameter(command, SqliteNames[c], value, Columns[c].IsNullable));
                     }
                     else
                     {
                         // The column's parameter is set up once; later rows change only its value (converted as above).
-                        parameters[c].Value = ProviderValue(c, value);
+                        command.Parameters[c].Value = ProviderValue(c, value);
                     }
                 }
 
@@ -394,8 +395,6 @@ public static class BulkInsert
                 }
             }
         }
-
-        public string Sql(bool returning) => returning ? InsertOneReturning! : InsertOne;
 
         /// <summary>A value as its column's parameter holds it: converted to the store's type, as the type mapping converts it.</summary>
         private object ProviderValue(int column, object? value) => value switch
@@ -447,58 +446,5 @@ public static class BulkInsert
         }
 
         public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
-    /// <summary>
-    /// SQLite: the single-row INSERTs of <see cref="Table.InsertEach"/>, prepared once per open connection and kept with it,
-    /// so a writer that keeps its connection (a group commit's drain loop) does not parse and plan the same statements for
-    /// every batch (perf on the bid lane: preparing them was part of every batch's serial section). Dropped when the
-    /// connection closes (Microsoft.Data.Sqlite then finalizes its commands' statements). A connection is used by one
-    /// caller at a time, so the per-connection table needs no lock.
-    /// </summary>
-    private static class PreparedStatements
-    {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, Dictionary<(Table, bool), (DbCommand Command, DbParameter[] Parameters)>> ByConnection = new();
-
-        /// <summary>The table's statement on the context's connection, in its current transaction; fresh: its parameters are still to be made.</summary>
-        public static (DbCommand Command, DbParameter[] Parameters, bool Fresh) Take(DbContext db, Table table, bool returning)
-        {
-            var connection = db.Database.GetDbConnection();
-            if (!ByConnection.TryGetValue(connection, out var statements))
-            {
-                statements = [];
-                ByConnection.Add(connection, statements);
-                connection.StateChange += (sender, e) =>
-                {
-                    if (e.CurrentState != System.Data.ConnectionState.Open && ByConnection.TryGetValue((DbConnection)sender, out var kept))
-                    {
-                        ByConnection.Remove((DbConnection)sender);
-                        foreach (var (command, _) in kept.Values)
-                        {
-                            command.Dispose();
-                        }
-                    }
-                };
-            }
-
-            if (statements.TryGetValue((table, returning), out var kept))
-            {
-                kept.Command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-                    ?? throw new InvalidOperationException("this statement runs inside the caller's transaction");
-                return (kept.Command, kept.Parameters, false);
-            }
-
-            var made = (Command: db.CommandInTransaction(table.Sql(returning)), Parameters: new DbParameter[table.Columns.Count]);
-            statements[(table, returning)] = made;
-            return (made.Command, made.Parameters, true);
-        }
-
-        public static void Forget(DbContext db, Table table, bool returning)
-        {
-            if (ByConnection.TryGetValue(db.Database.GetDbConnection(), out var statements) && statements.Remove((table, returning), out var made))
-            {
-                made.Command.Dispose();
-            }
-        }
     }
 }

@@ -363,40 +363,80 @@ public sealed class BidSequencer : IAsyncDisposable, IDisposable
     /// every bidder, it probed the index bidders × request ids times, each probe comparing text under the database's
     /// collation: 2.7 ms per batch on PostgreSQL, against 0.07 ms for the exact pairs. Plain SQL read into
     /// <see cref="Bid.Stored"/> on both stores: through EF, each batch size was a query of its own, compiled on first sight.
+    /// On SQLite the command for each number of pairs is kept with the lane's connection (<see cref="KeptStatements"/>).
     /// </summary>
     private static async Task<(long? Version, List<Bid> Replays)> LockAndReadAsync(TradingDb db, Guid dealId, IReadOnlyList<Pending> batch, CancellationToken ct)
     {
-        await using var command = db.CommandInTransaction();
         var bid = db.Model.FindEntityType(typeof(Bid))!;
-        var (bidder, request) = (bid.FindProperty(nameof(Bid.BidderId))!, bid.FindProperty(nameof(Bid.ClientRequestId))!);
+        var (id, bidder, request) = (db.Model.FindEntityType(typeof(Deal))!.FindProperty(nameof(Deal.Id))!, bid.FindProperty(nameof(Bid.BidderId))!, bid.FindProperty(nameof(Bid.ClientRequestId))!);
         var pairs = Pairs(batch);
+        // SQLite: the statement for this many pairs is kept with the lane's connection (prepared once, only its values
+        // change). PostgreSQL: a new command per batch, the lock statement in front of it (one round trip).
+        var sqlite = !db.Database.IsNpgsql();
+        var key = (typeof(BidSequencer), pairs.Count);
+        var (command, fresh) = sqlite ? KeptStatements.Take(db, key, () => ReplaySql(pairs.Count)) : (db.CommandInTransaction(ReplaySql(pairs.Count)), true);
+        try
+        {
+            Set(0, "@id", id, dealId);
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                Set(1 + (2 * i), "@b" + i, bidder, pairs[i].BidderId);
+                Set(2 + (2 * i), "@r" + i, request, pairs[i].ClientRequestId);
+            }
+
+            await using var reader = await DbLocks.AcquireThenReadAsync(db, DealUnit.LockKey(dealId), command, ct);
+            long? version = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
+            await reader.NextResultAsync(ct);
+            var replays = new List<Bid>();
+            var at = bid.FindProperty(nameof(Bid.At))!.GetTypeMapping().Converter; // SQLite keeps instants as UTC ticks
+            while (await reader.ReadAsync(ct))
+            {
+                replays.Add(Bid.Stored(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), new Money(reader.GetInt64(4)),
+                    at is null ? reader.GetFieldValue<DateTimeOffset>(5) : (DateTimeOffset)at.ConvertFromProvider(reader.GetValue(5))!,
+                    reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetInt64(9)));
+            }
+
+            return (version, replays);
+        }
+        catch when (sqlite && fresh)
+        {
+            KeptStatements.Forget(db, key); // its parameters may be half made
+            throw;
+        }
+        finally
+        {
+            if (!sqlite)
+            {
+                await command.DisposeAsync();
+            }
+        }
+
+        // A fresh command gets its parameters from the columns' type mappings (as EF makes them); a kept one only new values.
+        void Set(int index, string name, Microsoft.EntityFrameworkCore.Metadata.IProperty property, object value)
+        {
+            var mapping = property.GetRelationalTypeMapping();
+            if (fresh)
+            {
+                command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
+            }
+            else
+            {
+                command.Parameters[index].Value = mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+            }
+        }
+    }
+
+    /// <summary>The deal's version, then the bids under the batch's (bidder, client request id) pairs (<c>@b{i}</c>, <c>@r{i}</c>).</summary>
+    private static string ReplaySql(int pairs)
+    {
         var sql = new System.Text.StringBuilder("SELECT version FROM trading_deals WHERE id = @id")
             .Append("; SELECT id, deal_id, bidder_id, client_request_id, amount, at, round, refusal_code, refusal_args, sequence FROM trading_bids WHERE ");
-        Add("@id", db.Model.FindEntityType(typeof(Deal))!.FindProperty(nameof(Deal.Id))!, dealId);
-        for (var i = 0; i < pairs.Count; i++)
+        for (var i = 0; i < pairs; i++)
         {
             sql.Append(i == 0 ? "" : " OR ").Append("(bidder_id = @b").Append(i).Append(" AND client_request_id = @r").Append(i).Append(')');
-            Add("@b" + i, bidder, pairs[i].BidderId);
-            Add("@r" + i, request, pairs[i].ClientRequestId);
         }
 
-        command.CommandText = sql.ToString();
-        await using var reader = await DbLocks.AcquireThenReadAsync(db, DealUnit.LockKey(dealId), command, ct);
-        long? version = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
-        await reader.NextResultAsync(ct);
-        var replays = new List<Bid>();
-        var at = bid.FindProperty(nameof(Bid.At))!.GetTypeMapping().Converter; // SQLite keeps instants as UTC ticks
-        while (await reader.ReadAsync(ct))
-        {
-            replays.Add(Bid.Stored(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), new Money(reader.GetInt64(4)),
-                at is null ? reader.GetFieldValue<DateTimeOffset>(5) : (DateTimeOffset)at.ConvertFromProvider(reader.GetValue(5))!,
-                reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.GetInt64(9)));
-        }
-
-        return (version, replays);
-
-        void Add(string name, Microsoft.EntityFrameworkCore.Metadata.IProperty property, object value) =>
-            command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, nullable: false));
+        return sql.ToString();
     }
 
     /// <summary>A lane's deal and the bidders its batches read, between batches (only its drain loop touches it).</summary>
