@@ -335,7 +335,7 @@ public static class BulkInsert
 
         /// <summary>
         /// SQLite: one single-row INSERT, prepared once per connection, executed per row (its parameters made by the columns' type
-        /// mappings for the first row, as SaveChanges makes them; later rows set only the values); with
+        /// mappings, as SaveChanges makes them; each row sets only the values); with
         /// <paramref name="ids"/>, each row's new key is read back.
         /// Microsoft.Data.Sqlite's execution is synchronous, so this is too.
         /// </summary>
@@ -347,42 +347,22 @@ public static class BulkInsert
                 return;
             }
 
-            // Kept with the connection (KeptStatements): a writer that keeps its connection prepares it once.
-            var key = (this, ids is not null);
-            var (command, fresh) = KeptStatements.Take(db, key, () => ids is null ? InsertOne : InsertOneReturning!);
-            try
+            // Kept with the connection (KeptStatements): a writer that keeps its connection prepares it once. Its
+            // parameters are made by the columns' type mappings (as SaveChanges makes them); each row sets only the values.
+            var command = KeptStatements.Take(db, (this, ids is not null), () => ids is null ? InsertOne : InsertOneReturning!, made =>
             {
-                Execute(rows, ids, command, fresh);
-            }
-            catch when (fresh)
-            {
-                KeptStatements.Forget(db, key); // its parameters may be half made
-                throw;
-            }
-        }
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    made.Parameters.Add(Mappings[c].CreateParameter(made, SqliteNames[c], Getters[c].GetClrValueUsingContainingEntity(rows[0]), Columns[c].IsNullable));
+                }
 
-        private void Execute<T>(IReadOnlyList<T> rows, long[]? ids, DbCommand command, bool fresh)
-            where T : class
-        {
+                made.Prepare();
+            });
             for (var r = 0; r < rows.Count; r++)
             {
                 for (var c = 0; c < Columns.Count; c++)
                 {
-                    var value = Getters[c].GetClrValueUsingContainingEntity(rows[r]);
-                    if (fresh && r == 0)
-                    {
-                        command.Parameters.Add(Mappings[c].CreateParameter(command, SqliteNames[c], value, Columns[c].IsNullable));
-                    }
-                    else
-                    {
-                        // The column's parameter is set up once; later rows change only its value (converted as above).
-                        command.Parameters[c].Value = ProviderValue(c, value);
-                    }
-                }
-
-                if (fresh && r == 0)
-                {
-                    command.Prepare();
+                    command.Parameters[c].Value = KeptStatements.ProviderValue(Mappings[c], Getters[c].GetClrValueUsingContainingEntity(rows[r]));
                 }
 
                 if (ids is null)
@@ -395,15 +375,6 @@ public static class BulkInsert
                 }
             }
         }
-
-        /// <summary>A value as its column's parameter holds it: converted to the store's type, as the type mapping converts it.</summary>
-        private object ProviderValue(int column, object? value) => value switch
-        {
-            null => DBNull.Value,
-            _ when Mappings[column].Converter is { } converter => converter.ConvertToProvider(value) ?? DBNull.Value,
-            Enum e => Convert.ChangeType(e, e.GetTypeCode(), System.Globalization.CultureInfo.InvariantCulture),
-            _ => value,
-        };
 
         public DbCommand Command<T>(DbContext db, IReadOnlyList<T> rows, int offset, int count, bool returning)
             where T : class

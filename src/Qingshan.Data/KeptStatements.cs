@@ -19,10 +19,11 @@ public static class KeptStatements
 
     /// <summary>
     /// The command kept under <paramref name="key"/> on the context's connection, in the current transaction; made with
-    /// <paramref name="sql"/> if there is none yet (fresh: its parameters are still to be added; if that fails, call
-    /// <see cref="Forget"/>). Never dispose the command: it belongs to the connection.
+    /// <paramref name="sql"/> and <paramref name="addParameters"/> if there is none yet (a command whose parameters
+    /// could not be made is not kept). The caller sets the parameters' values (<see cref="ProviderValue"/>) for each use.
+    /// Never dispose the command: it belongs to the connection.
     /// </summary>
-    public static (DbCommand Command, bool Fresh) Take(DbContext db, object key, Func<string> sql)
+    public static DbCommand Take(DbContext db, object key, Func<string> sql, Action<DbCommand> addParameters)
     {
         var connection = db.Database.GetDbConnection();
         if (!ByConnection.TryGetValue(connection, out var statements))
@@ -46,20 +47,30 @@ public static class KeptStatements
         {
             found.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("this statement runs inside the caller's transaction");
-            return (found, false);
+            return found;
         }
 
         var made = db.CommandInTransaction(sql());
+        try
+        {
+            addParameters(made);
+        }
+        catch
+        {
+            made.Dispose();
+            throw;
+        }
+
         statements[key] = made;
-        return (made, true);
+        return made;
     }
 
-    /// <summary>Drops the command kept under <paramref name="key"/> (e.g. its parameters were only half made).</summary>
-    public static void Forget(DbContext db, object key)
+    /// <summary>A value as a parameter made by <paramref name="mapping"/> holds it: converted to the store's type, as the mapping converts it.</summary>
+    public static object ProviderValue(RelationalTypeMapping mapping, object? value) => value switch
     {
-        if (ByConnection.TryGetValue(db.Database.GetDbConnection(), out var statements) && statements.Remove(key, out var command))
-        {
-            command.Dispose();
-        }
-    }
+        null => DBNull.Value,
+        _ when mapping.Converter is { } converter => converter.ConvertToProvider(value) ?? DBNull.Value,
+        Enum e => Convert.ChangeType(e, e.GetTypeCode(), System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
 }

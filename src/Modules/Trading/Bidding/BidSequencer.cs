@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -103,15 +104,26 @@ public sealed class BidSequencer : IAsyncDisposable, IDisposable
     /// </summary>
     internal void Sweep()
     {
-        var linger = options.Value.BidLaneLinger;
+        foreach (var lane in Retire(options.Value.BidLaneLinger))
+        {
+            _ = lane.CloseAsync(logger);
+        }
+    }
+
+    /// <summary>Retires and removes the lanes nobody has used for <paramref name="linger"/>.</summary>
+    private List<Lane> Retire(TimeSpan linger)
+    {
+        var retired = new List<Lane>();
         foreach (var (dealId, lane) in lanes)
         {
             if (lane.TryRetire(linger))
             {
                 lanes.TryRemove(new KeyValuePair<Guid, Lane>(dealId, lane));
-                _ = lane.CloseAsync(logger);
+                retired.Add(lane);
             }
         }
+
+        return retired;
     }
 
     /// <summary>Tests and diagnostics: how many deals have a lane (one per deal with recent bids).</summary>
@@ -120,13 +132,9 @@ public sealed class BidSequencer : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         await sweeper.DisposeAsync();
-        foreach (var (dealId, lane) in lanes)
+        foreach (var lane in Retire(TimeSpan.Zero))
         {
-            if (lane.TryRetire(TimeSpan.Zero))
-            {
-                lanes.TryRemove(new KeyValuePair<Guid, Lane>(dealId, lane));
-                await lane.CloseAsync(logger);
-            }
+            await lane.CloseAsync(logger);
         }
     }
 
@@ -370,20 +378,34 @@ public sealed class BidSequencer : IAsyncDisposable, IDisposable
         var bid = db.Model.FindEntityType(typeof(Bid))!;
         var (id, bidder, request) = (db.Model.FindEntityType(typeof(Deal))!.FindProperty(nameof(Deal.Id))!, bid.FindProperty(nameof(Bid.BidderId))!, bid.FindProperty(nameof(Bid.ClientRequestId))!);
         var pairs = Pairs(batch);
+        var values = new (Microsoft.EntityFrameworkCore.Metadata.IProperty Property, string Name, object Value)[1 + (2 * pairs.Count)];
+        values[0] = (id, "@id", dealId);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            values[1 + (2 * i)] = (bidder, "@b" + i, pairs[i].BidderId);
+            values[2 + (2 * i)] = (request, "@r" + i, pairs[i].ClientRequestId);
+        }
+
         // SQLite: the statement for this many pairs is kept with the lane's connection (prepared once, only its values
         // change). PostgreSQL: a new command per batch, the lock statement in front of it (one round trip).
         var sqlite = !db.Database.IsNpgsql();
-        var key = (typeof(BidSequencer), pairs.Count);
-        var (command, fresh) = sqlite ? KeptStatements.Take(db, key, () => ReplaySql(pairs.Count)) : (db.CommandInTransaction(ReplaySql(pairs.Count)), true);
+        DbCommand command;
+        if (sqlite)
+        {
+            command = KeptStatements.Take(db, (typeof(BidSequencer), pairs.Count), () => ReplaySql(pairs.Count), AddParameters);
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = KeptStatements.ProviderValue(values[i].Property.GetRelationalTypeMapping(), values[i].Value);
+            }
+        }
+        else
+        {
+            command = db.CommandInTransaction(ReplaySql(pairs.Count));
+            AddParameters(command);
+        }
+
         try
         {
-            Set(0, "@id", id, dealId);
-            for (var i = 0; i < pairs.Count; i++)
-            {
-                Set(1 + (2 * i), "@b" + i, bidder, pairs[i].BidderId);
-                Set(2 + (2 * i), "@r" + i, request, pairs[i].ClientRequestId);
-            }
-
             await using var reader = await DbLocks.AcquireThenReadAsync(db, DealUnit.LockKey(dealId), command, ct);
             long? version = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
             await reader.NextResultAsync(ct);
@@ -398,11 +420,6 @@ public sealed class BidSequencer : IAsyncDisposable, IDisposable
 
             return (version, replays);
         }
-        catch when (sqlite && fresh)
-        {
-            KeptStatements.Forget(db, key); // its parameters may be half made
-            throw;
-        }
         finally
         {
             if (!sqlite)
@@ -411,17 +428,12 @@ public sealed class BidSequencer : IAsyncDisposable, IDisposable
             }
         }
 
-        // A fresh command gets its parameters from the columns' type mappings (as EF makes them); a kept one only new values.
-        void Set(int index, string name, Microsoft.EntityFrameworkCore.Metadata.IProperty property, object value)
+        // Parameters made by the columns' type mappings, as EF makes them.
+        void AddParameters(DbCommand made)
         {
-            var mapping = property.GetRelationalTypeMapping();
-            if (fresh)
+            foreach (var (property, name, value) in values)
             {
-                command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
-            }
-            else
-            {
-                command.Parameters[index].Value = mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+                made.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(made, name, value, nullable: false));
             }
         }
     }
